@@ -1,0 +1,7 @@
+package org.backrelief.common.domain;
+
+public enum Impact {
+    NONE,
+    LOW,
+    MODERATE
+}
