@@ -1,0 +1,197 @@
+package org.backrelief.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.backrelief.infra.BackReliefServices;
+import org.backrelief.infra.BackReliefServices.Service;
+import org.backrelief.infra.FreePorts;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command, end to end, from the built artifacts: everything becomes ready, stop leaves no process
+ * behind, a second start reuses the data, and a taken port is a clear error.
+ */
+class RunCommandIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Path root;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void findRoot() {
+        root = BackReliefServices.findRepositoryRoot(Path.of(System.getProperty("backrelief.repository.root", "")));
+    }
+
+    @Test
+    void startsEverythingStopsCleanlyAndReusesData() throws Exception {
+        Map<String, String> env = freePortEnvironment();
+
+        Started first = startStack(env);
+        int gatewayPort = Integer.parseInt(env.get("BACKRELIEF_GATEWAY_PORT"));
+        for (Service service : Service.values()) {
+            int port = Integer.parseInt(env.get("BACKRELIEF_" + service.name() + "_PORT"));
+            assertThat(get(port, "/q/health/ready").statusCode()).as(service.folder + " ready").isEqualTo(200);
+        }
+        assertThat(first.output()).contains("All services ready", "http://127.0.0.1:" + gatewayPort + "/api/v1");
+        String token = runToCompletion(env, "token", "alice").trim();
+        assertThat(token.split("\\.")).hasSize(3);
+        String catalogBefore = get(gatewayPort, "/api/v1/exercises?size=1").body();
+
+        stopAndAssertNothingLeft(env, first);
+        assertThat(dataDir.resolve("kafka").resolve("cluster-id")).exists();
+
+        Started second = startStack(env);
+        assertThat(second.output()).contains("All services ready");
+        assertThat(get(gatewayPort, "/api/v1/exercises?size=1").body()).isEqualTo(catalogBefore);
+        stopAndAssertNothingLeft(env, second);
+    }
+
+    @Test
+    void refusesToStartWhenAPortIsTaken() throws Exception {
+        Map<String, String> env = freePortEnvironment();
+        int gatewayPort = Integer.parseInt(env.get("BACKRELIEF_GATEWAY_PORT"));
+        try (ServerSocket squatter = new ServerSocket(gatewayPort, 1, InetAddress.getByName("127.0.0.1"))) {
+            Process process = command(env, "up").start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(3);
+            assertThat(output).contains("port " + gatewayPort, "already in use", "BACKRELIEF_GATEWAY_PORT");
+        }
+    }
+
+    @Test
+    void unknownCommandIsAClearError() throws Exception {
+        Process process = command(freePortEnvironment(), "launch").start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output).contains("Unknown command 'launch'", "Usage");
+    }
+
+    private record Started(Process process, StringBuilder log) {
+        String output() {
+            synchronized (log) {
+                return log.toString();
+            }
+        }
+    }
+
+    private Started startStack(Map<String, String> env) throws Exception {
+        Process process = command(env, "up").start();
+        StringBuilder log = new StringBuilder();
+        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    synchronized (log) {
+                        log.append(line).append('\n');
+                    }
+                    if (line.equals("READY")) {
+                        drainInBackground(reader, log);
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        Boolean isReady = ready.get(240, TimeUnit.SECONDS);
+        assertThat(isReady).as("stack output:\n" + log).isTrue();
+        return new Started(process, log);
+    }
+
+    private static void drainInBackground(BufferedReader reader, StringBuilder log) {
+        Thread drain = new Thread(() -> {
+            try {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    synchronized (log) {
+                        log.append(line).append('\n');
+                    }
+                }
+            } catch (IOException ignored) {
+                // the stack exited
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    private void stopAndAssertNothingLeft(Map<String, String> env, Started started) throws Exception {
+        List<ProcessHandle> tree = new ArrayList<>(started.process().descendants().toList());
+        tree.add(started.process().toHandle());
+        assertThat(tree).hasSizeGreaterThanOrEqualTo(5);
+        String stopOutput = runToCompletion(env, "stop");
+        assertThat(stopOutput).contains("Stopped");
+        assertThat(started.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        for (ProcessHandle handle : tree) {
+            handle.onExit().get(15, TimeUnit.SECONDS);
+            assertThat(handle.isAlive()).as("process " + handle.pid() + " left running").isFalse();
+        }
+        assertThat(started.output()).contains("stopped");
+        for (String key : env.keySet()) {
+            if (key.endsWith("_PORT")) {
+                assertThat(FreePorts.isFree("127.0.0.1", Integer.parseInt(env.get(key)))).as(key + " released").isTrue();
+            }
+        }
+    }
+
+    private String runToCompletion(Map<String, String> env, String... args) throws Exception {
+        Process process = command(env, args).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private ProcessBuilder command(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("run.sh").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().remove("MONGODB_URI");
+        builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    private Map<String, String> freePortEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("BACKRELIEF_DATA_DIR", dataDir.toString());
+        for (Service service : Service.values()) {
+            env.put("BACKRELIEF_" + service.name() + "_PORT", Integer.toString(FreePorts.find("127.0.0.1")));
+        }
+        env.put("BACKRELIEF_KAFKA_PORT", Integer.toString(FreePorts.find("127.0.0.1")));
+        env.put("BACKRELIEF_KAFKA_CONTROLLER_PORT", Integer.toString(FreePorts.find("127.0.0.1")));
+        env.put("BACKRELIEF_MONGO_PORT", Integer.toString(FreePorts.find("127.0.0.1")));
+        return env;
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

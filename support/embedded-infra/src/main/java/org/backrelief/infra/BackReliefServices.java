@@ -1,0 +1,141 @@
+package org.backrelief.infra;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Starts BackRelief services as child JVMs wired to one Kafka, one MongoDB and one JWT key: the local stack, the
+ * gateway's journey tests and the benchmark all start the system through this one class.
+ */
+public final class BackReliefServices implements AutoCloseable {
+
+    /** The services in start order: those that others call come first. */
+    public enum Service {
+        CATALOG("catalog-service", 8081, "backrelief_catalog"),
+        TRACKING("tracking-service", 8083, "backrelief_tracking"),
+        PLANNER("planner-service", 8082, "backrelief_planner"),
+        GATEWAY("gateway", 8080, null);
+
+        public final String folder;
+        public final int defaultPort;
+        final String database;
+
+        Service(String folder, int defaultPort, String database) {
+            this.folder = folder;
+            this.defaultPort = defaultPort;
+            this.database = database;
+        }
+    }
+
+    /** Where the infrastructure is and how to start the JVMs. */
+    public record Wiring(Path repositoryRoot, String kafkaBootstrapServers, String mongoUri, Path jwtPublicKey,
+            String jwtIssuer, Path logDir, List<String> jvmOptions) {
+    }
+
+    private final Wiring wiring;
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
+
+    public BackReliefServices(Wiring wiring, Map<Service, Integer> ports) {
+        this.wiring = wiring;
+        for (Service service : Service.values()) {
+            this.ports.put(service, ports.getOrDefault(service, service.defaultPort));
+        }
+    }
+
+    /** Default JVM options: sized for a 2-core laptop; the services stay well under 250 MiB resident. */
+    public static List<String> defaultJvmOptions() {
+        return List.of("-Xms64m", "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:MaxMetaspaceSize=128m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+    }
+
+    /** Starts {@code services} in start order, one after another, each awaited until ready. */
+    public void start(List<Service> services, Duration readyTimeout, Consumer<String> progress) {
+        List<Service> ordered = new ArrayList<>(services);
+        ordered.sort(Enum::compareTo);
+        for (Service service : ordered) {
+            progress.accept("starting " + service.folder + " on port " + ports.get(service));
+            ServiceProcess process = ServiceProcess.start(service.folder, appDir(service), ports.get(service),
+                    environment(service), wiring.jvmOptions(), wiring.logDir().resolve(service.folder + ".log"));
+            running.put(service, process);
+            if (!process.awaitReady(readyTimeout)) {
+                throw new IllegalStateException(service.folder + " did not become ready within " + readyTimeout.toSeconds()
+                        + " s; see " + process.logFile());
+            }
+            progress.accept(service.folder + " ready in " + process.millisSinceStart() + " ms -> " + process.baseUrl());
+        }
+    }
+
+    public Map<String, String> environment(Service service) {
+        Map<String, String> env = new HashMap<>();
+        env.put("JWT_PUBLIC_KEY_LOCATION", wiring.jwtPublicKey().toUri().toString());
+        env.put("JWT_ISSUER", wiring.jwtIssuer());
+        if (service.database != null) {
+            env.put("MONGODB_URI", wiring.mongoUri());
+            env.put("MONGODB_DATABASE", service.database);
+            env.put("KAFKA_BOOTSTRAP_SERVERS", wiring.kafkaBootstrapServers());
+        }
+        env.put("CATALOG_URL", url(Service.CATALOG));
+        env.put("PLANNER_URL", url(Service.PLANNER));
+        env.put("TRACKING_URL", url(Service.TRACKING));
+        return env;
+    }
+
+    public String url(Service service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    public ServiceProcess process(Service service) {
+        return running.get(service);
+    }
+
+    public Map<Service, ServiceProcess> running() {
+        return Map.copyOf(running);
+    }
+
+    /** Stops one service, as a crash or an outage would. */
+    public void stop(Service service) {
+        ServiceProcess process = running.remove(service);
+        if (process != null) {
+            process.stop(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Stops everything in reverse start order. */
+    @Override
+    public void close() {
+        List<Service> reverse = new ArrayList<>(running.keySet());
+        reverse.sort((a, b) -> b.compareTo(a));
+        for (Service service : reverse) {
+            stop(service);
+        }
+    }
+
+    private Path appDir(Service service) {
+        Path dir = wiring.repositoryRoot().resolve(service.folder).resolve("target").resolve("quarkus-app");
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException(service.folder + " is not built (" + dir + " missing): run ./mvnw install -DskipTests");
+        }
+        return dir;
+    }
+
+    /** Finds the repository root (the folder with the root pom and the service folders) from {@code start} upwards. */
+    public static Path findRepositoryRoot(Path start) {
+        Path dir = start.toAbsolutePath().normalize();
+        while (dir != null) {
+            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("catalog-service"))
+                    && Files.isDirectory(dir.resolve("gateway"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("Not inside a BackRelief checkout: " + start);
+    }
+}

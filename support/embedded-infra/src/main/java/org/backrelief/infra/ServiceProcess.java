@@ -1,0 +1,150 @@
+package org.backrelief.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One BackRelief service running as a child JVM from its packaged {@code target/quarkus-app}, with its output in a
+ * log file. Stopping it sends SIGTERM (Quarkus shuts down gracefully) and kills it only if it does not exit in time.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final String name;
+    private final int port;
+    private final Path logFile;
+    private final Process process;
+    private final long startedNanos;
+
+    private ServiceProcess(String name, int port, Path logFile, Process process, long startedNanos) {
+        this.name = name;
+        this.port = port;
+        this.logFile = logFile;
+        this.process = process;
+        this.startedNanos = startedNanos;
+    }
+
+    /**
+     * Starts {@code java -jar <appDir>/quarkus-run.jar} with {@code env} added to this process's environment.
+     */
+    public static ServiceProcess start(String name, Path appDir, int port, Map<String, String> env, List<String> jvmOptions,
+            Path logFile) {
+        Path runJar = appDir.resolve("quarkus-run.jar");
+        if (!Files.isRegularFile(runJar)) {
+            throw new IllegalStateException(name + " is not built: " + runJar + " is missing (run ./mvnw install -DskipTests)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(runJar.toString());
+        try {
+            Files.createDirectories(logFile.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(env);
+            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            long started = System.nanoTime();
+            return new ServiceProcess(name, port, logFile, builder.start(), started);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name, e);
+        }
+    }
+
+    /** Polls {@code /q/health/ready} until it answers 200; false if the process died or the time ran out. */
+    public boolean awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI ready = URI.create(baseUrl() + "/q/health/ready");
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                return false;
+            }
+            try {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            sleep(100);
+        }
+        return false;
+    }
+
+    /** Milliseconds from process start until now (call right after {@link #awaitReady}). */
+    public long millisSinceStart() {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    public void stop(Duration grace) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
