@@ -30,6 +30,10 @@ import org.backrelief.infra.LocalJwtKeys;
 public final class LocalStack {
 
     private static final PrintStream OUT = System.out;
+    /** Kafka and the Mongo server are chatty at INFO; the stack's own progress lines are what a person reads. */
+    private static final List<java.util.logging.Logger> QUIET_LOGGERS = List.of(
+            java.util.logging.Logger.getLogger("kafka"), java.util.logging.Logger.getLogger("org.apache.kafka"),
+            java.util.logging.Logger.getLogger("de.bwaldvogel"), java.util.logging.Logger.getLogger("io.smallrye"));
 
     private final StackSettings settings;
     private EmbeddedMongo mongo;
@@ -42,6 +46,7 @@ public final class LocalStack {
 
     public static void main(String[] args) {
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        QUIET_LOGGERS.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         Path root = Path.of(System.getProperty("backrelief.repository.root", "")).toAbsolutePath();
         try {
             StackSettings settings = StackSettings.fromEnvironment(BackReliefServices.findRepositoryRoot(root), System.getenv());

@@ -91,7 +91,7 @@ class RunCommandIT {
         assertThat(output).contains("Unknown command 'launch'", "Usage");
     }
 
-    private record Started(Process process, StringBuilder log) {
+    private record Started(Process process, StringBuilder log, Thread reader) {
         String output() {
             synchronized (log) {
                 return log.toString();
@@ -102,43 +102,28 @@ class RunCommandIT {
     private Started startStack(Map<String, String> env) throws Exception {
         Process process = command(env, "up").start();
         StringBuilder log = new StringBuilder();
-        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
-                while ((line = reader.readLine()) != null) {
+                while ((line = lines.readLine()) != null) {
                     synchronized (log) {
                         log.append(line).append('\n');
                     }
                     if (line.equals("READY")) {
-                        drainInBackground(reader, log);
-                        return true;
-                    }
-                }
-                return false;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        Boolean isReady = ready.get(240, TimeUnit.SECONDS);
-        assertThat(isReady).as("stack output:\n" + log).isTrue();
-        return new Started(process, log);
-    }
-
-    private static void drainInBackground(BufferedReader reader, StringBuilder log) {
-        Thread drain = new Thread(() -> {
-            try {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    synchronized (log) {
-                        log.append(line).append('\n');
+                        ready.complete(true);
                     }
                 }
             } catch (IOException ignored) {
                 // the stack exited
             }
-        });
-        drain.setDaemon(true);
-        drain.start();
+            ready.complete(false);
+        }, "stack-output");
+        reader.setDaemon(true);
+        reader.start();
+        Boolean isReady = ready.get(240, TimeUnit.SECONDS);
+        assertThat(isReady).as("stack output:\n" + log).isTrue();
+        return new Started(process, log, reader);
     }
 
     private void stopAndAssertNothingLeft(Map<String, String> env, Started started) throws Exception {
@@ -148,6 +133,7 @@ class RunCommandIT {
         String stopOutput = runToCompletion(env, "stop");
         assertThat(stopOutput).contains("Stopped");
         assertThat(started.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        started.reader().join(10_000);
         for (ProcessHandle handle : tree) {
             handle.onExit().get(15, TimeUnit.SECONDS);
             assertThat(handle.isAlive()).as("process " + handle.pid() + " left running").isFalse();
