@@ -1,8 +1,11 @@
 package org.backrelief.common.problem;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -19,6 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -32,6 +36,17 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Seconds a client should wait before retrying when a dependency (the database) is out of reach. */
+    static final String RETRY_AFTER_SECONDS = "5";
+    /**
+     * MongoDB driver failures meaning "the database is not there", matched by name so that services without the
+     * driver (the gateway) can share this class.
+     */
+    private static final Set<String> DATABASE_UNAVAILABLE = Set.of("com.mongodb.MongoTimeoutException",
+            "com.mongodb.MongoSocketOpenException", "com.mongodb.MongoSocketReadException",
+            "com.mongodb.MongoSocketWriteException", "com.mongodb.MongoSocketException",
+            "com.mongodb.MongoSocketReadTimeoutException", "com.mongodb.MongoNotPrimaryException",
+            "com.mongodb.MongoNodeIsRecoveringException");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -61,6 +76,22 @@ public class ProblemMappers {
         String message = "invalid value '" + e.getValue() + "'" + allowedValues(e.getTargetType());
         return Problems.response(400, "validation", "Invalid request", field + ": " + message, path(uri),
                 List.of(new Problem.Violation(field, message)));
+    }
+
+    /**
+     * JSON of the wrong shape: an object where text is expected (e.g. {@code "name": {"$ne": ""}}), an array instead
+     * of an object. Quarkus ships a mapper for this type that answers without a problem body; this one takes precedence.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String expected = "expected " + describe(e.getTargetType());
+        if (field.isEmpty()) {
+            return Problems.response(400, "validation", "Invalid request", "The body must be " + describe(e.getTargetType()),
+                    path(uri), List.of());
+        }
+        return Problems.response(400, "validation", "Invalid request", field + ": " + expected, path(uri),
+                List.of(new Problem.Violation(field, expected)));
     }
 
     @ServerExceptionMapper(priority = 2)
@@ -107,6 +138,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDatabaseUnavailable(e)) {
+            // the request was fine, the database was not there: a 503 the client may retry, not a 500
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return Response.fromResponse(Problems.response(503, "unavailable", "Service unavailable",
+                    "The database is unavailable; try again shortly", path(uri), List.of()))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure", e);
         return Problems.response(500, "internal", "Internal error", "The request could not be completed", path(uri),
                 List.of());
@@ -165,6 +203,39 @@ public class ProblemMappers {
             parts.remove(0);
         }
         return String.join(".", parts);
+    }
+
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+                if (DATABASE_UNAVAILABLE.contains(type.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a value of another type";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a JSON object";
+        }
+        return "a value of another type";
     }
 
     private static String allowedValues(Class<?> type) {
