@@ -1,0 +1,30 @@
+package org.backrelief.planner.checkin;
+
+import java.time.Instant;
+
+import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+
+/** A pain check-in, and the outbox record of its event (see {@code CompletionEntity}). */
+@MongoEntity(collection = "checkins")
+public class CheckInEntity {
+
+    @BsonId
+    public String id;
+    public String userId;
+    public String planId;
+    public String sessionId;
+    public int weekNumber;
+    public int step;
+    public Integer painBefore;
+    public String eventId;
+    public Instant createdAt;
+    /** {@code PainCheckInV1} as a document. */
+    public Document data;
+    public boolean published;
+    public Instant publishedAt;
+    public int attempts;
+    public boolean adapted;
+}

@@ -1,0 +1,48 @@
+package org.backrelief.planner.checkin;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.backrelief.common.domain.Roles;
+import org.backrelief.common.problem.Problem;
+import org.backrelief.planner.support.CurrentUser;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/me/checkins")
+@Tag(name = "Check-ins", description = "Pain reports between sessions")
+@RolesAllowed(Roles.USER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CheckInResource {
+
+    private final CheckInService checkIns;
+    private final CurrentUser user;
+
+    public CheckInResource(CheckInService checkIns, CurrentUser user) {
+        this.checkIns = checkIns;
+        this.user = user;
+    }
+
+    @POST
+    @Operation(summary = "Report today's pain, usually the day after a session",
+            description = "Above 5/10, or higher than before the session, steps the plan back one level; 4-5 holds it.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CheckInView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid check-in",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such session of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response checkIn(@Valid @NotNull CheckInRequest request) {
+        return Response.status(Response.Status.CREATED).entity(checkIns.checkIn(user.id(), request)).build();
+    }
+}

@@ -1,0 +1,137 @@
+package org.backrelief.planner.checkin;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.set;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.backrelief.common.events.PainCheckInV1;
+import org.backrelief.common.events.SessionCompletedV1;
+import org.backrelief.common.problem.ProblemException;
+import org.backrelief.planner.completion.CompletionEntity;
+import org.backrelief.planner.completion.CompletionRepository;
+import org.backrelief.planner.outbox.OutboxRelay;
+import org.backrelief.planner.plan.AdjustmentView;
+import org.backrelief.planner.plan.PlanEntity;
+import org.backrelief.planner.plan.PlanRepository;
+import org.backrelief.planner.plan.PlanService;
+import org.backrelief.planner.plan.SessionEntity;
+import org.backrelief.planner.plan.SessionRepository;
+import org.backrelief.planner.profile.ProfileEntity;
+import org.backrelief.planner.profile.ProfileRepository;
+import org.backrelief.planner.profile.ProfileSpec;
+import org.backrelief.planner.progression.PainAdaptation;
+import org.backrelief.planner.progression.StepAnchor;
+import org.backrelief.planner.support.Documents;
+import org.jboss.logging.Logger;
+
+/**
+ * Records a pain check-in (its document is also its outbox record) and lets it adapt the plan: next-day pain above 5,
+ * or above the pain before the session, steps back; 4-5 holds.
+ */
+@ApplicationScoped
+public class CheckInService {
+
+    private static final Logger LOG = Logger.getLogger(CheckInService.class);
+
+    private final CheckInRepository checkIns;
+    private final CompletionRepository completions;
+    private final SessionRepository sessions;
+    private final PlanRepository plans;
+    private final ProfileRepository profiles;
+    private final PlanService planService;
+    private final Documents documents;
+    private final Clock clock;
+    private final OutboxRelay relay;
+
+    public CheckInService(CheckInRepository checkIns, CompletionRepository completions, SessionRepository sessions,
+            PlanRepository plans, ProfileRepository profiles, PlanService planService, Documents documents,
+            Clock clock, OutboxRelay relay) {
+        this.checkIns = checkIns;
+        this.completions = completions;
+        this.sessions = sessions;
+        this.plans = plans;
+        this.profiles = profiles;
+        this.planService = planService;
+        this.documents = documents;
+        this.clock = clock;
+        this.relay = relay;
+    }
+
+    public CheckInView checkIn(String userId, CheckInRequest request) {
+        ProfileEntity profile = profiles.findById(userId);
+        String zone = profile != null && profile.zoneId != null ? profile.zoneId : ProfileSpec.DEFAULT_ZONE;
+        PlanEntity active = plans.active(userId).orElse(null);
+        SessionEntity session = null;
+        if (request.sessionId() != null) {
+            session = sessions.owned(request.sessionId(), userId)
+                    .orElseThrow(() -> ProblemException.notFound("Session " + request.sessionId()));
+            if (!SessionEntity.COMPLETED.equals(session.status)) {
+                throw ProblemException.badRequest("sessionId", "a check-in refers to a completed session");
+            }
+        } else if (active != null) {
+            session = sessions.lastCompleted(active.id).orElse(null);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        CheckInEntity checkIn = new CheckInEntity();
+        checkIn.id = UUID.randomUUID().toString();
+        checkIn.userId = userId;
+        checkIn.eventId = UUID.randomUUID().toString();
+        checkIn.createdAt = now;
+        checkIn.data = documents.toDocument(new PainCheckInV1(PainCheckInV1.SCHEMA_VERSION, userId, checkIn.id,
+                session == null ? null : session.id, request.pain(), now, zone, request.note()));
+
+        PainAdaptation.Assessment assessment = null;
+        StepAnchor current = null;
+        StepAnchor next = null;
+        PlanEntity plan = session == null ? active : plans.findById(session.planId);
+        boolean planActive = plan != null && PlanEntity.ACTIVE.equals(plan.status);
+        if (session != null && planActive) {
+            CompletionEntity completion = completions.findById(session.id);
+            int before = completion == null ? request.pain()
+                    : documents.fromDocument(completion.data, SessionCompletedV1.class).painBefore();
+            assessment = PainAdaptation.nextDay(request.pain(), before);
+            current = plan.anchor();
+            next = PainAdaptation.adapt(current, assessment.decision(), session.weekNumber, session.step);
+            checkIn.sessionId = session.id;
+            checkIn.weekNumber = session.weekNumber;
+            checkIn.step = session.step;
+            checkIn.painBefore = before;
+        }
+        checkIn.planId = planActive ? plan.id : null;
+        checkIn.adapted = !planActive;
+        checkIns.persist(checkIn);
+        relay.trigger();
+        followUp(checkIn);
+        return new CheckInView(checkIn.id, checkIn.eventId, now, request.pain(), checkIn.sessionId,
+                assessment == null ? null : assessment.decision().name(), assessment == null ? null : assessment.reason(),
+                current == null ? null : current.stepForWeek(checkIn.weekNumber + 1),
+                next == null ? null : next.stepForWeek(checkIn.weekNumber + 1));
+    }
+
+    /** Adapts the plan to the check-in; idempotent. Failures are left to the sweep. */
+    public void followUp(CheckInEntity checkIn) {
+        if (checkIn.adapted || checkIn.planId == null) {
+            return;
+        }
+        try {
+            int pain = documents.fromDocument(checkIn.data, PainCheckInV1.class).pain();
+            if (checkIn.sessionId == null) {
+                planService.recordPain(checkIn.planId, pain, checkIn.createdAt);
+            } else {
+                planService.applyReport(checkIn.planId, "checkin:" + checkIn.id, AdjustmentView.CHECK_IN,
+                        checkIn.sessionId, checkIn.id, checkIn.painBefore, pain,
+                        PainAdaptation.nextDay(pain, checkIn.painBefore), checkIn.weekNumber, checkIn.step,
+                        checkIn.createdAt);
+            }
+            checkIns.mongoCollection().updateOne(eq("_id", checkIn.id), set("adapted", true));
+        } catch (RuntimeException e) {
+            LOG.warnf("Check-in %s recorded; adapting the plan will be retried: %s", checkIn.id, e.toString());
+        }
+    }
+}

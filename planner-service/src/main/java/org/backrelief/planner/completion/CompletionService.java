@@ -1,0 +1,261 @@
+package org.backrelief.planner.completion;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.set;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.backrelief.common.domain.Phase;
+import org.backrelief.common.events.SessionCompletedV1;
+import org.backrelief.common.events.SessionCompletedV1.ExerciseResult;
+import org.backrelief.common.events.SessionCompletedV1.Status;
+import org.backrelief.common.problem.ProblemException;
+import org.backrelief.planner.outbox.OutboxRelay;
+import org.backrelief.planner.plan.AdjustmentView;
+import org.backrelief.planner.plan.PlanEntity;
+import org.backrelief.planner.plan.PlanRepository;
+import org.backrelief.planner.plan.PlanService;
+import org.backrelief.planner.plan.SessionEntity;
+import org.backrelief.planner.plan.SessionRepository;
+import org.backrelief.planner.profile.ProfileEntity;
+import org.backrelief.planner.profile.ProfileRepository;
+import org.backrelief.planner.profile.ProfileSpec;
+import org.backrelief.planner.progression.PainAdaptation;
+import org.backrelief.planner.progression.StepAnchor;
+import org.backrelief.planner.routine.Routine;
+import org.backrelief.planner.routine.Routine.Prescription;
+import org.backrelief.planner.routine.Routine.RoutineExercise;
+import org.backrelief.planner.routine.Routine.RoutinePhase;
+import org.backrelief.planner.routine.TimingModel;
+import org.backrelief.planner.support.Documents;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+
+/**
+ * Records a session completion exactly once and hands its event to the outbox.
+ * <p>
+ * Everything is validated before anything is written; the one write that counts is the insert of the completion
+ * document (id = session id, so a second insert fails): it is at once the record, the idempotency key and the outbox
+ * entry. The follow-ups (session marked done, plan adapted) are idempotent and retried by {@link AdaptationSweep}
+ * if they fail here.
+ */
+@ApplicationScoped
+public class CompletionService {
+
+    private static final Logger LOG = Logger.getLogger(CompletionService.class);
+
+    private final SessionRepository sessions;
+    private final PlanRepository plans;
+    private final ProfileRepository profiles;
+    private final CompletionRepository completions;
+    private final PlanService planService;
+    private final Documents documents;
+    private final Clock clock;
+    private final OutboxRelay relay;
+    private final Validator validator;
+
+    public CompletionService(SessionRepository sessions, PlanRepository plans, ProfileRepository profiles,
+            CompletionRepository completions, PlanService planService, Documents documents, Clock clock,
+            OutboxRelay relay, Validator validator) {
+        this.sessions = sessions;
+        this.plans = plans;
+        this.profiles = profiles;
+        this.completions = completions;
+        this.planService = planService;
+        this.documents = documents;
+        this.clock = clock;
+        this.relay = relay;
+        this.validator = validator;
+    }
+
+    public CompletionView complete(String userId, String sessionId, CompletionRequest request) {
+        SessionEntity session = sessions.owned(sessionId, userId)
+                .orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+        String fingerprint = fingerprint(request);
+        CompletionEntity existing = completions.findById(sessionId);
+        if (existing != null) {
+            return replay(existing, fingerprint);
+        }
+        PlanEntity plan = plans.findById(session.planId);
+        if (plan == null || !PlanEntity.ACTIVE.equals(plan.status)) {
+            throw ProblemException.conflict("This session belongs to a plan that has been replaced;"
+                    + " complete the sessions of your current plan");
+        }
+        ProfileEntity profile = profiles.findById(userId);
+        String zone = profile != null && profile.zoneId != null ? profile.zoneId
+                : plan.zoneId != null ? plan.zoneId : ProfileSpec.DEFAULT_ZONE;
+        LocalDate today = planService.today(zone);
+        LocalDate date = LocalDate.parse(session.scheduledDate);
+        if (date.isAfter(today)) {
+            throw ProblemException.badRequest("sessionId", "this session is scheduled for " + date
+                    + ", after today (" + today + " in " + zone + "); it cannot be completed yet");
+        }
+        int window = planService.completionWindowDays();
+        if (today.isAfter(date.plusDays(window))) {
+            throw ProblemException.badRequest("sessionId", "this session has expired: a session can be completed"
+                    + " from its date until " + window + " days later (" + date + " to " + date.plusDays(window) + ")");
+        }
+        Routine routine = documents.fromDocument(session.routine, Routine.class);
+        List<ExerciseResult> results = results(request.exercises(), routine);
+        int duration = request.durationSeconds() != null ? request.durationSeconds()
+                : Math.min(86_400, results.stream().mapToInt(ExerciseResult::durationSeconds).sum());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        int scheduledThisWeek = (int) sessions.count("planId = ?1 and weekNumber = ?2", plan.id, session.weekNumber);
+        SessionCompletedV1 data = new SessionCompletedV1(SessionCompletedV1.SCHEMA_VERSION, userId, sessionId, plan.id,
+                date, now, zone, session.weekNumber, scheduledThisWeek, plan.sessionsPerWeek, request.painBefore(),
+                request.painAfter(), request.exertion(), duration, request.notes(), results);
+        requireValid(data);
+
+        PainAdaptation.Assessment assessment = PainAdaptation.afterSession(request.painBefore(), request.painAfter());
+        StepAnchor current = plan.anchor();
+        StepAnchor next = PainAdaptation.adapt(current, assessment.decision(), session.weekNumber, session.step);
+        String eventId = UUID.randomUUID().toString();
+        CompletionView view = new CompletionView(sessionId, plan.id, eventId, now, request.painBefore(),
+                request.painAfter(), duration, assessment.decision().name(), assessment.reason(),
+                current.stepForWeek(session.weekNumber + 1), next.stepForWeek(session.weekNumber + 1));
+
+        CompletionEntity completion = new CompletionEntity();
+        completion.id = sessionId;
+        completion.userId = userId;
+        completion.planId = plan.id;
+        completion.eventId = eventId;
+        completion.createdAt = now;
+        completion.fingerprint = fingerprint;
+        completion.data = documents.toDocument(data);
+        completion.result = documents.toDocument(view);
+        completion.weekNumber = session.weekNumber;
+        completion.step = session.step;
+        try {
+            completions.persist(completion);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                // a concurrent retry won the insert: answer as it did
+                return replay(completions.findById(sessionId), fingerprint);
+            }
+            throw e;
+        }
+        relay.trigger(); // publish first: the event must not wait for the plan's adaptation
+        followUp(completion);
+        return view;
+    }
+
+    /** Marks the session done and adapts the plan; idempotent. Failures are left to the sweep. */
+    public void followUp(CompletionEntity completion) {
+        try {
+            SessionCompletedV1 data = documents.fromDocument(completion.data, SessionCompletedV1.class);
+            planService.markCompleted(completion.id, data.completedAt());
+            PainAdaptation.Assessment assessment = PainAdaptation.afterSession(data.painBefore(), data.painAfter());
+            planService.applyReport(completion.planId, "completion:" + completion.id, AdjustmentView.COMPLETION,
+                    completion.id, null, data.painBefore(), data.painAfter(), assessment, completion.weekNumber,
+                    completion.step, data.completedAt());
+            completions.mongoCollection().updateOne(eq("_id", completion.id), set("adapted", true));
+        } catch (RuntimeException e) {
+            LOG.warnf("Completion %s recorded; adapting the plan will be retried: %s", completion.id, e.toString());
+        }
+    }
+
+    private CompletionView replay(CompletionEntity existing, String fingerprint) {
+        if (!existing.fingerprint.equals(fingerprint)) {
+            throw ProblemException.conflict("This session was already completed with different results");
+        }
+        return documents.fromDocument(existing.result, CompletionView.class);
+    }
+
+    /** Checks every result against the session's routine and turns it into the event's form. */
+    private List<ExerciseResult> results(List<ExerciseResultRequest> requested, Routine routine) {
+        List<ExerciseResult> results = new ArrayList<>(requested.size());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < requested.size(); i++) {
+            ExerciseResultRequest r = requested.get(i);
+            String field = "exercises[" + i + "]";
+            RoutineExercise match = null;
+            Phase phase = null;
+            int found = 0;
+            for (RoutinePhase routinePhase : routine.phases()) {
+                for (RoutineExercise exercise : routinePhase.exercises()) {
+                    if (exercise.exerciseId().equals(r.exerciseId())
+                            && (r.phase() == null || r.phase() == routinePhase.phase())) {
+                        found++;
+                        match = exercise;
+                        phase = routinePhase.phase();
+                    }
+                }
+            }
+            if (found == 0) {
+                throw r.phase() == null
+                        ? ProblemException.badRequest(field + ".exerciseId", "'" + r.exerciseId() + "' is not part of this session")
+                        : ProblemException.badRequest(field + ".phase", "'" + r.exerciseId() + "' is not in the "
+                                + r.phase() + " phase of this session");
+            }
+            if (found > 1) {
+                throw ProblemException.badRequest(field + ".phase", "required: '" + r.exerciseId()
+                        + "' is in more than one phase of this session");
+            }
+            if (!seen.add(r.exerciseId() + "@" + phase)) {
+                throw ProblemException.badRequest(field, "'" + r.exerciseId() + "' (" + phase + ") is reported twice");
+            }
+            if (r.status() == Status.SKIPPED && (r.skipReason() == null || r.skipReason().isBlank())) {
+                throw ProblemException.badRequest(field + ".skipReason", "required when status is SKIPPED");
+            }
+            results.add(new ExerciseResult(r.exerciseId(), phase, r.status(), r.skipReason(), r.sets(), r.reps(),
+                    r.holdSeconds(), durationSeconds(r, match.prescription())));
+        }
+        return results;
+    }
+
+    /** What was done, timed with the same model as the estimate; prescribed numbers fill what was not reported. */
+    static int durationSeconds(ExerciseResultRequest r, Prescription p) {
+        if (r.status() == Status.SKIPPED) {
+            return 0;
+        }
+        if (r.minutes() != null) {
+            return r.minutes() * TimingModel.SECONDS_PER_MINUTE;
+        }
+        if (p.minutes() != null && r.sets() == null && r.reps() == null && r.holdSeconds() == null) {
+            return p.minutes() * TimingModel.SECONDS_PER_MINUTE;
+        }
+        int sets = r.sets() != null ? r.sets() : p.sets() != null ? p.sets() : 1;
+        int reps = r.reps() != null ? r.reps() : p.reps() != null ? p.reps() : 0;
+        int hold = r.holdSeconds() != null ? r.holdSeconds() : p.holdSeconds() != null ? p.holdSeconds() : 0;
+        int rest = p.restSeconds() != null ? p.restSeconds() : 0;
+        if (sets == 0) {
+            return 0;
+        }
+        return Math.min(86_400, TimingModel.workSeconds(sets, reps, hold, p.perSide(), 0, rest));
+    }
+
+    private void requireValid(SessionCompletedV1 data) {
+        Set<ConstraintViolation<SessionCompletedV1>> violations = validator.validate(data);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<SessionCompletedV1> first = violations.iterator().next();
+            throw ProblemException.badRequest(first.getPropertyPath().toString(), first.getMessage());
+        }
+    }
+
+    private String fingerprint(CompletionRequest request) {
+        try {
+            byte[] json = documents.mapper().writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot fingerprint a completion request", e);
+        }
+    }
+}

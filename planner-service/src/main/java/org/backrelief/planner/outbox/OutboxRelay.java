@@ -1,0 +1,207 @@
+package org.backrelief.planner.outbox;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.set;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.backrelief.common.events.Topics;
+import org.backrelief.planner.checkin.CheckInEntity;
+import org.backrelief.planner.checkin.CheckInRepository;
+import org.backrelief.planner.completion.CompletionEntity;
+import org.backrelief.planner.completion.CompletionRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The transactional-outbox relay. Completions and check-ins are stored with {@code published=false}; this relay sends
+ * them to {@code backrelief.activity} (key = user id, value = CloudEvent JSON) and marks each published only after
+ * the broker acknowledged it (acks=all, idempotent producer). It runs right after each write (low latency) and on a
+ * fixed sweep, so anything left over while Kafka was down goes out once it is back. One thread, oldest first: a
+ * person's events keep their order. Delivery is at least once (a crash between ack and mark re-sends); consumers
+ * de-duplicate by the CloudEvent id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final CompletionRepository completions;
+    private final CheckInRepository checkIns;
+    private final EventFactory events;
+    private final Clock clock;
+    private final String bootstrapServers;
+    private final String topic;
+    private final Duration sweepInterval;
+    private final Duration sendTimeout;
+    private final int batchSize;
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private KafkaProducer<String, String> producer;
+    private boolean failing;
+
+    public OutboxRelay(CompletionRepository completions, CheckInRepository checkIns, EventFactory events, Clock clock,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "backrelief.outbox.topic", defaultValue = Topics.ACTIVITY) String topic,
+            @ConfigProperty(name = "backrelief.outbox.sweep-interval", defaultValue = "PT1S") Duration sweepInterval,
+            @ConfigProperty(name = "backrelief.outbox.send-timeout", defaultValue = "PT5S") Duration sendTimeout,
+            @ConfigProperty(name = "backrelief.outbox.batch-size", defaultValue = "100") int batchSize) {
+        this.completions = completions;
+        this.checkIns = checkIns;
+        this.events = events;
+        this.clock = clock;
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+        this.sweepInterval = sweepInterval;
+        this.sendTimeout = sendTimeout;
+        this.batchSize = batchSize;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        // connect and learn the topic's partitions now, so the first completion does not pay for it
+        executor.execute(this::warmUp);
+        long every = Math.max(100, sweepInterval.toMillis());
+        executor.scheduleWithFixedDelay(this::relay, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+        closeProducer(Duration.ofSeconds(2));
+    }
+
+    private void closeProducer(Duration timeout) {
+        if (producer != null) {
+            try {
+                producer.close(timeout);
+            } catch (RuntimeException e) {
+                LOG.debugf("Closing the outbox producer: %s", e.toString());
+            }
+            producer = null;
+        }
+    }
+
+    private void warmUp() {
+        try {
+            producer().partitionsFor(topic);
+        } catch (RuntimeException e) {
+            LOG.debugf("Kafka not reachable yet; the relay connects on its first send: %s", e.toString());
+            closeProducer(Duration.ZERO);
+        }
+    }
+
+    /** Publish what is pending now; calls while a run is queued collapse into it. */
+    public void trigger() {
+        if (queued.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                queued.set(false);
+                relay();
+            });
+        }
+    }
+
+    private record Pending(Instant createdAt, String key, String value, Runnable markPublished, Runnable markAttempt) {
+    }
+
+    /** One run: every pending record, oldest first; stops at the first failure so order is kept. */
+    void relay() {
+        try {
+            List<Pending> pending = pending();
+            for (Pending record : pending) {
+                try {
+                    producer().send(new ProducerRecord<>(topic, record.key(), record.value()))
+                            .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (Exception e) {
+                    // start over with a fresh producer: whatever state the broker outage left it in is gone
+                    closeProducer(Duration.ZERO);
+                    record.markAttempt().run();
+                    if (!failing) {
+                        LOG.warnf("Kafka did not acknowledge an activity event; %d event(s) wait for the next try: %s",
+                                pending.size(), e.toString());
+                    }
+                    failing = true;
+                    return;
+                }
+                record.markPublished().run();
+            }
+            if (failing && !pending.isEmpty()) {
+                LOG.infof("Kafka is back: outbox drained");
+            }
+            failing = false;
+        } catch (RuntimeException e) {
+            // the database may be down: try again on the next sweep
+            LOG.debugf("Outbox relay run failed: %s", e.toString());
+        } catch (Error e) {
+            LOG.error("Outbox relay run failed", e);
+        }
+    }
+
+    private List<Pending> pending() {
+        List<Pending> pending = new ArrayList<>();
+        for (CompletionEntity c : completions.unpublished(batchSize)) {
+            pending.add(new Pending(c.createdAt, c.userId, events.sessionCompleted(c),
+                    () -> completions.mongoCollection().updateOne(eq("_id", c.id),
+                            combine(set("published", true), set("publishedAt", now()))),
+                    () -> completions.mongoCollection().updateOne(eq("_id", c.id), inc("attempts", 1))));
+        }
+        for (CheckInEntity c : checkIns.unpublished(batchSize)) {
+            pending.add(new Pending(c.createdAt, c.userId, events.painCheckIn(c),
+                    () -> checkIns.mongoCollection().updateOne(eq("_id", c.id),
+                            combine(set("published", true), set("publishedAt", now()))),
+                    () -> checkIns.mongoCollection().updateOne(eq("_id", c.id), inc("attempts", 1))));
+        }
+        pending.sort(Comparator.comparing(Pending::createdAt));
+        return pending;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties config = new Properties();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            config.put(ProducerConfig.CLIENT_ID_CONFIG, "planner-outbox");
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            // bounded waits: a dead broker costs one sweep a few seconds, never a request thread
+            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000);
+            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(2500, sendTimeout.toMillis()));
+            config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(config);
+        }
+        return producer;
+    }
+}

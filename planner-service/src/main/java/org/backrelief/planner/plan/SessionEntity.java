@@ -1,0 +1,30 @@
+package org.backrelief.planner.plan;
+
+import java.time.Instant;
+
+import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+
+/** One scheduled session with the routine shown for it (a {@code Routine} as a document). */
+@MongoEntity(collection = "sessions")
+public class SessionEntity {
+
+    public static final String SCHEDULED = "SCHEDULED";
+    public static final String COMPLETED = "COMPLETED";
+
+    @BsonId
+    public String id;
+    public String planId;
+    public String userId;
+    public int index;
+    public int weekNumber;
+    public String scheduledDate;
+    public int step;
+    public String mode;
+    public String status;
+    public Document routine;
+    public Instant composedAt;
+    public Instant completedAt;
+}

@@ -1,0 +1,59 @@
+package org.backrelief.planner.profile;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.backrelief.common.domain.Equipment;
+import org.backrelief.common.domain.Level;
+import org.backrelief.planner.safety.RedFlag;
+
+/**
+ * A person's situation as the domain sees it: what the composer, the safety gate and the program builder read.
+ * Validated at the edge (REST DTOs); here the sets are defensive, immutable copies.
+ *
+ * @param equipment what is at hand; an exercise qualifies only when all its equipment is in here
+ * @param avoidPositions positions the person cannot or should not take
+ * @param currentPain 0-10 right now
+ * @param clearedByClinician a clinician has assessed the see-a-clinician red flags (never lifts urgent ones)
+ * @param zoneId IANA time zone; "today" and session dates are in this zone
+ */
+public record ProfileSpec(
+        Level level,
+        int minutesPerSession,
+        int sessionsPerWeek,
+        Set<Equipment> equipment,
+        Set<AvoidPosition> avoidPositions,
+        Set<Preference> preferences,
+        int currentPain,
+        Set<RedFlag> redFlags,
+        boolean clearedByClinician,
+        String zoneId) {
+
+    public static final int MIN_MINUTES = 10;
+    public static final int MAX_MINUTES = 90;
+    public static final int MIN_SESSIONS_PER_WEEK = 1;
+    public static final int MAX_SESSIONS_PER_WEEK = 7;
+    public static final String DEFAULT_ZONE = "UTC";
+
+    public ProfileSpec {
+        equipment = copy(equipment, Equipment.class);
+        avoidPositions = copy(avoidPositions, AvoidPosition.class);
+        preferences = copy(preferences, Preference.class);
+        redFlags = copy(redFlags, RedFlag.class);
+        zoneId = zoneId == null || zoneId.isBlank() ? DEFAULT_ZONE : zoneId;
+    }
+
+    private static <E extends Enum<E>> Set<E> copy(Collection<E> values, Class<E> type) {
+        EnumSet<E> copy = EnumSet.noneOf(type);
+        if (values != null) {
+            for (E value : values) {
+                if (value != null) {
+                    copy.add(value);
+                }
+            }
+        }
+        return Collections.unmodifiableSet(copy);
+    }
+}

@@ -1,0 +1,89 @@
+package org.backrelief.planner.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.backrelief.planner.testsupport.Api.anonymous;
+import static org.backrelief.planner.testsupport.Api.profile;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.backrelief.common.events.CloudEvent;
+import org.backrelief.common.events.EventTypes;
+import org.backrelief.common.events.ExerciseChangedV1;
+import org.backrelief.common.events.Topics;
+import org.backrelief.planner.testsupport.CatalogContent;
+import org.backrelief.planner.testsupport.CatalogStub;
+import org.backrelief.testing.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class CatalogCacheTest {
+
+    static final String PREVIEW = "/api/v1/routines/preview";
+
+    @Inject
+    CatalogCache cache;
+
+    @Test
+    void aColdCacheWithTheCatalogDownIsA503NeverAHalfBuiltRoutine() {
+        cache.snapshot(); // let the startup load finish first, so it cannot warm the cache behind our back
+        CatalogStub.get().down();
+        try {
+            cache.evict();
+            anonymous().body(profile()).post(PREVIEW).then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("/unavailable"))
+                    .body("detail", containsString("catalog"))
+                    .body("routine", nullValue());
+        } finally {
+            CatalogStub.get().up();
+        }
+        // the circuit closes again and the next request loads the catalog
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(
+                () -> anonymous().body(profile()).post(PREVIEW).then().statusCode(200));
+    }
+
+    @Test
+    void aCatalogChangeEventRefreshesTheSnapshotAndPoisonIsSkipped() throws Exception {
+        cache.snapshot();
+        ObjectNode plank = CatalogContent.servedJson().stream().filter(n -> n.get("id").asText().equals("plank"))
+                .findFirst().orElseThrow().deepCopy();
+        plank.put("name", "Forearm plank");
+        plank.put("version", 2L);
+        CatalogStub.get().override(plank);
+
+        CloudEvent<ExerciseChangedV1> event = CloudEvent.of(UUID.randomUUID().toString(), "/backrelief/catalog-service",
+                EventTypes.EXERCISE_CHANGED_V1, "plank", Instant.now(),
+                new ExerciseChangedV1(ExerciseChangedV1.SCHEMA_VERSION, "plank", ExerciseChangedV1.Change.UPDATED, 2L));
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(Topics.CATALOG_CHANGES, "plank", "{not json")).get();
+            producer.send(new ProducerRecord<>(Topics.CATALOG_CHANGES, "plank",
+                    CatalogContent.MAPPER.writeValueAsString(event))).get();
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(cache.peek().flatMap(s -> s.exercise("plank")).map(CatalogExercise::name))
+                        .contains("Forearm plank"));
+        assertThat(cache.peek().orElseThrow().exercise("plank").orElseThrow().version()).isEqualTo(2L);
+    }
+}

@@ -1,0 +1,252 @@
+package org.backrelief.planner.completion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.backrelief.planner.testsupport.Api.as;
+import static org.backrelief.planner.testsupport.Api.newUser;
+import static org.backrelief.planner.testsupport.Api.planFor;
+import static org.backrelief.planner.testsupport.Api.profile;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.backrelief.common.events.EventTypes;
+import org.backrelief.infra.EmbeddedKafka;
+import org.backrelief.planner.testsupport.ActivityTopic;
+import org.backrelief.planner.testsupport.ActivityTopic.Event;
+import org.backrelief.testing.TestInfrastructure;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Completion and check-in over the real Mongo-protocol server and the real Kafka broker. */
+@QuarkusTest
+class CompletionFlowTest {
+
+    private static final Logger LOG = Logger.getLogger(CompletionFlowTest.class);
+    static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);
+
+    @Test
+    void aCompletionPublishesExactlyOneEventEvenWhenRetried() {
+        String alice = newUser("alice");
+        JsonPath plan = planFor(alice, profile(), Map.of());
+        String sessionId = plan.getString("sessions[0].sessionId");
+        Map<String, Object> body = completion(alice, sessionId, 2, 2);
+
+        JsonPath first = as(alice).body(body).post(path(sessionId)).then().statusCode(200)
+                .body("decision", equalTo("PROGRESS")).extract().jsonPath();
+        String retried = as(alice).body(body).post(path(sessionId)).then().statusCode(200).extract().asString();
+        assertThat(JsonPath.from(retried).getString("eventId")).isEqualTo(first.getString("eventId"));
+        assertThat(JsonPath.from(retried).getMap("$")).isEqualTo(first.getMap("$"));
+
+        try (ActivityTopic topic = new ActivityTopic()) {
+            List<Event> events = topic.await(alice, EventTypes.SESSION_COMPLETED_V1, 1, EVENT_TIMEOUT);
+            assertThat(events).hasSize(1);
+            // several relay sweeps later: still one
+            assertThat(topic.poll(alice, EventTypes.SESSION_COMPLETED_V1, Duration.ofSeconds(2))).hasSize(1);
+
+            Event event = events.get(0);
+            // the relay runs right after the write: the event leaves within moments of the completion
+            long lagMillis = event.timestamp() - Instant.parse(event.value().path("time").asText()).toEpochMilli();
+            LOG.infof("Completion to Kafka send: %d ms", lagMillis);
+            assertThat(lagMillis).isBetween(0L, 2000L);
+            assertThat(event.key()).isEqualTo(alice);
+            JsonNode ce = event.value();
+            assertThat(ce.path("specversion").asText()).isEqualTo("1.0");
+            assertThat(ce.path("id").asText()).isEqualTo(first.getString("eventId"));
+            assertThat(ce.path("subject").asText()).isEqualTo(alice);
+            assertThat(ce.path("time").asText()).isNotBlank();
+            JsonNode data = ce.path("data");
+            assertThat(data.path("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(data.path("userId").asText()).isEqualTo(alice);
+            assertThat(data.path("sessionId").asText()).isEqualTo(sessionId);
+            assertThat(data.path("planId").asText()).isEqualTo(plan.getString("planId"));
+            assertThat(data.path("zoneId").asText()).isEqualTo("Europe/Berlin");
+            assertThat(data.path("scheduledDate").asText())
+                    .isEqualTo(LocalDate.now(ZoneId.of("Europe/Berlin")).toString());
+            assertThat(data.path("weekNumber").asInt()).isEqualTo(1);
+            assertThat(data.path("sessionsScheduledThisWeek").asInt()).isEqualTo(3);
+            assertThat(data.path("sessionsPerWeek").asInt()).isEqualTo(3);
+            assertThat(data.path("painBefore").asInt()).isEqualTo(2);
+            assertThat(data.path("painAfter").asInt()).isEqualTo(2);
+            assertThat(data.path("durationSeconds").asInt()).isPositive();
+            assertThat(data.path("exercises")).hasSize(((List<?>) body.get("exercises")).size());
+            assertThat(data.path("exercises").get(0).path("status").asText()).isEqualTo("DONE");
+        }
+        as(alice).get("/api/v1/me/sessions/" + sessionId).then().statusCode(200).body("status", equalTo("COMPLETED"));
+        // the same session with other results is not a retry
+        as(alice).body(completion(alice, sessionId, 2, 4)).post(path(sessionId)).then().statusCode(409);
+    }
+
+    @Test
+    void badCompletionsAre400sThatWriteNothing() {
+        String bob = newUser("bob");
+        JsonPath plan = planFor(bob, profile(), Map.of());
+        String today = plan.getString("sessions[0].sessionId");
+        String future = plan.getString("sessions[1].sessionId");
+        Map<String, Object> valid = completion(bob, today, 3, 2);
+
+        rejected(bob, today, with(valid, "painAfter", 11), "painAfter");
+        rejected(bob, today, with(valid, "exertion", -1), "exertion");
+        rejected(bob, today, withResult(valid, "reps", -5), "exercises[0].reps");
+        rejected(bob, today, withResult(valid, "exerciseId", "moonwalk"), "exercises[0].exerciseId");
+        rejected(bob, today, withResult(valid, "status", "SKIPPED"), "exercises[0].skipReason");
+        // results of another session: an exercise this session does not have
+        rejected(bob, today, withResult(valid, "exerciseId", exerciseNotIn(bob, today, future)),
+                "exercises[0].exerciseId");
+        rejected(bob, today, with(valid, "painBefore", Map.of("$gt", 0)), "painBefore");
+        rejected(bob, future, completion(bob, future, 2, 2), "sessionId");
+        as(bob).body("{\"painBefore\": 2, ").post(path(today)).then().statusCode(400);
+
+        // nothing was stored: the session is still open and the valid request is the first to count
+        as(bob).get("/api/v1/me/sessions/" + today).then().statusCode(200).body("status", equalTo("SCHEDULED"));
+        as(bob).body(valid).post(path(today)).then().statusCode(200);
+        try (ActivityTopic topic = new ActivityTopic()) {
+            assertThat(topic.await(bob, EventTypes.SESSION_COMPLETED_V1, 1, EVENT_TIMEOUT)).hasSize(1);
+        }
+    }
+
+    @Test
+    void anExpiredSessionCannotBeCompleted() {
+        String erin = newUser("erin");
+        LocalDate start = LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(10);
+        JsonPath plan = planFor(erin, profile(), Map.of("startDate", start.toString()));
+        String expired = plan.getString("sessions[0].sessionId");
+        as(erin).body(completion(erin, expired, 2, 2)).post(path(expired)).then().statusCode(400)
+                .body("violations.field", hasItem("sessionId"))
+                .body("detail", containsString("expired"));
+        as(erin).get("/api/v1/me/sessions/next").then().statusCode(200)
+                .body("scheduledDate", org.hamcrest.Matchers.not(equalTo(start.toString())));
+    }
+
+    @Test
+    void whileKafkaIsDownTheCompletionIsKeptAndPublishedWhenItIsBack() {
+        Assumptions.assumeTrue(TestInfrastructure.get().embeddedKafka().isPresent(), "needs the embedded broker");
+        EmbeddedKafka kafka = TestInfrastructure.get().embeddedKafka().orElseThrow();
+        String frank = newUser("frank");
+        JsonPath plan = planFor(frank, profile(), Map.of());
+        String sessionId = plan.getString("sessions[0].sessionId");
+        Map<String, Object> body = completion(frank, sessionId, 2, 2);
+
+        kafka.stop();
+        try {
+            as(frank).body(body).post(path(sessionId)).then().statusCode(200);
+            as(frank).get("/api/v1/me/sessions/" + sessionId).then().statusCode(200)
+                    .body("status", equalTo("COMPLETED"));
+        } finally {
+            kafka.start();
+        }
+        try (ActivityTopic topic = new ActivityTopic()) {
+            assertThat(topic.await(frank, EventTypes.SESSION_COMPLETED_V1, 1, Duration.ofSeconds(60))).hasSize(1);
+        }
+    }
+
+    @Test
+    void painOfSevenAfterASessionStepsThePlanBackVisiblyAndCheckInsArePublished() {
+        String gina = newUser("gina");
+        JsonPath plan = planFor(gina, profile(), Map.of("startDate",
+                LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(7).toString()));
+        // week 2 (step 1) starts today
+        String sessionId = plan.getString("sessions[3].sessionId");
+        as(gina).body(completion(gina, sessionId, 3, 7)).post(path(sessionId)).then().statusCode(200)
+                .body("decision", equalTo("STEP_BACK"))
+                .body("fromStep", equalTo(2))
+                .body("toStep", equalTo(0));
+
+        JsonPath current = as(gina).get("/api/v1/me/plans/current").then().statusCode(200).extract().jsonPath();
+        assertThat(current.getList("adjustments.decision")).containsExactly("STEP_BACK");
+        assertThat(current.getString("adjustments[0].reason")).contains("7/10");
+        assertThat(current.getList("sessions.findAll { it.weekNumber == 3 }.step", Integer.class))
+                .containsOnly(0);
+        // pain 7 is also high enough for a gentle next session, and a jump of 4 since the screen asks it again
+        as(gina).get("/api/v1/me/sessions/next").then().statusCode(200)
+                .body("today.blocked.reason", equalTo("RED_FLAG_RECHECK"));
+
+        String checkIn = as(gina).body(Map.of("pain", 6, "note", "sore")).post("/api/v1/me/checkins").then()
+                .statusCode(201).body("sessionId", equalTo(sessionId)).body("decision", equalTo("STEP_BACK"))
+                .extract().jsonPath().getString("checkInId");
+        as(gina).body(Map.of("pain", 11)).post("/api/v1/me/checkins").then().statusCode(400)
+                .body("violations.field", hasItem("pain"));
+        try (ActivityTopic topic = new ActivityTopic()) {
+            List<Event> checkIns = topic.await(gina, EventTypes.PAIN_CHECKIN_V1, 1, EVENT_TIMEOUT);
+            assertThat(checkIns).hasSize(1);
+            assertThat(checkIns.get(0).value().path("data").path("checkInId").asText()).isEqualTo(checkIn);
+            assertThat(checkIns.get(0).value().path("data").path("pain").asInt()).isEqualTo(6);
+        }
+        assertThat(as(gina).get("/api/v1/me/plans/current").then().extract().jsonPath()
+                .getList("adjustments.trigger")).containsExactly("COMPLETION", "CHECK_IN");
+    }
+
+    static String path(String sessionId) {
+        return "/api/v1/me/sessions/" + sessionId + "/completion";
+    }
+
+    /** Every exercise of the session done as prescribed. */
+    static Map<String, Object> completion(String user, String sessionId, int painBefore, int painAfter) {
+        JsonPath session = as(user).get("/api/v1/me/sessions/" + sessionId).then().statusCode(200).extract()
+                .jsonPath();
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (Map<String, Object> phase : session.<Map<String, Object>>getList("today.routine.phases")) {
+            for (Object e : (List<?>) phase.get("exercises")) {
+                Map<?, ?> exercise = (Map<?, ?>) e;
+                Map<String, Object> result = new HashMap<>();
+                result.put("exerciseId", exercise.get("exerciseId"));
+                result.put("phase", phase.get("phase"));
+                result.put("status", "DONE");
+                results.add(result);
+            }
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("painBefore", painBefore);
+        body.put("painAfter", painAfter);
+        body.put("exertion", 5);
+        body.put("notes", "fine");
+        body.put("exercises", results);
+        return body;
+    }
+
+    static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+        Map<String, Object> copy = new HashMap<>(body);
+        copy.put(key, value);
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withResult(Map<String, Object> body, String key, Object value) {
+        List<Map<String, Object>> results = new ArrayList<>((List<Map<String, Object>>) body.get("exercises"));
+        Map<String, Object> first = new HashMap<>(results.get(0));
+        first.put(key, value);
+        if (key.equals("exerciseId")) {
+            first.remove("phase");
+        }
+        results.set(0, first);
+        return with(body, "exercises", results);
+    }
+
+    static String exerciseNotIn(String user, String sessionId, String otherSessionId) {
+        List<String> own = as(user).get("/api/v1/me/sessions/" + sessionId).then().extract().jsonPath()
+                .getList("today.routine.phases.exercises.flatten().exerciseId");
+        List<String> other = as(user).get("/api/v1/me/sessions/" + otherSessionId).then().extract().jsonPath()
+                .getList("today.routine.phases.exercises.flatten().exerciseId");
+        return other.stream().filter(id -> !own.contains(id)).findFirst().orElseThrow();
+    }
+
+    static void rejected(String user, String sessionId, Map<String, Object> body, String field) {
+        as(user).body(body).post(path(sessionId)).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem(field));
+    }
+}
