@@ -51,22 +51,30 @@ class RunCommandIT {
 
         Started first = startStack(env);
         int gatewayPort = Integer.parseInt(env.get("BACKRELIEF_GATEWAY_PORT"));
-        for (Service service : Service.values()) {
-            int port = Integer.parseInt(env.get("BACKRELIEF_" + service.name() + "_PORT"));
-            assertThat(get(port, "/q/health/ready").statusCode()).as(service.folder + " ready").isEqualTo(200);
+        String catalogBefore;
+        try {
+            for (Service service : Service.values()) {
+                int port = Integer.parseInt(env.get("BACKRELIEF_" + service.name() + "_PORT"));
+                assertThat(get(port, "/q/health/ready").statusCode()).as(service.folder + " ready").isEqualTo(200);
+            }
+            assertThat(first.output()).contains("All services ready", "http://127.0.0.1:" + gatewayPort + "/api/v1");
+            String token = runToCompletion(env, "token", "alice").trim();
+            assertThat(token.split("\\.")).hasSize(3);
+            HttpResponse<String> catalog = get(gatewayPort, "/api/v1/exercises?size=1");
+            assertThat(catalog.statusCode()).as(catalog.body()).isEqualTo(200);
+            catalogBefore = catalog.body();
+        } finally {
+            stopAndAssertNothingLeft(env, first);
         }
-        assertThat(first.output()).contains("All services ready", "http://127.0.0.1:" + gatewayPort + "/api/v1");
-        String token = runToCompletion(env, "token", "alice").trim();
-        assertThat(token.split("\\.")).hasSize(3);
-        String catalogBefore = get(gatewayPort, "/api/v1/exercises?size=1").body();
-
-        stopAndAssertNothingLeft(env, first);
         assertThat(dataDir.resolve("kafka").resolve("cluster-id")).exists();
 
         Started second = startStack(env);
-        assertThat(second.output()).contains("All services ready");
-        assertThat(get(gatewayPort, "/api/v1/exercises?size=1").body()).isEqualTo(catalogBefore);
-        stopAndAssertNothingLeft(env, second);
+        try {
+            assertThat(second.output()).contains("All services ready");
+            assertThat(get(gatewayPort, "/api/v1/exercises?size=1").body()).isEqualTo(catalogBefore);
+        } finally {
+            stopAndAssertNothingLeft(env, second);
+        }
     }
 
     @Test
@@ -122,6 +130,10 @@ class RunCommandIT {
         reader.setDaemon(true);
         reader.start();
         Boolean isReady = ready.get(240, TimeUnit.SECONDS);
+        if (!isReady) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
         assertThat(isReady).as("stack output:\n" + log).isTrue();
         return new Started(process, log, reader);
     }

@@ -48,6 +48,8 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        // the service stops itself when this process is gone (see ParentProcessWatch in commons)
+        command.add("-Dbackrelief.parent-pid=" + ProcessHandle.current().pid());
         command.add("-jar");
         command.add(runJar.toString());
         try {
