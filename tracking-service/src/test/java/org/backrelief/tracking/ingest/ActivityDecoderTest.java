@@ -1,0 +1,139 @@
+package org.backrelief.tracking.ingest;
+
+import static org.backrelief.tracking.support.Activity.done;
+import static org.backrelief.tracking.support.Activity.session;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+
+import jakarta.validation.Validation;
+
+import org.backrelief.common.domain.Phase;
+import org.backrelief.common.json.StrictJsonCustomizer;
+import org.backrelief.tracking.facts.SessionFact;
+import org.backrelief.tracking.support.Activity;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+class ActivityDecoderTest {
+
+    private static final ObjectMapper MAPPER = strictMapper();
+    private final ActivityDecoder decoder = new ActivityDecoder(MAPPER, Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
+
+    private static ObjectMapper strictMapper() {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+        new StrictJsonCustomizer().customize(mapper);
+        return mapper;
+    }
+
+    private static final String VALID = session("user-1", "s-1", "2024-03-31T22:30:00.123456Z", "Europe/Berlin")
+            .exercise(done("plank", Phase.STRENGTHENING, 3, null, 30, 120)).json("evt-1");
+
+    /** The valid event with one change applied to its JSON. */
+    private static String changed(Consumer<ObjectNode> change) {
+        try {
+            ObjectNode event = (ObjectNode) Activity.JSON.readTree(VALID);
+            change.accept(event);
+            return Activity.JSON.writeValueAsString(event);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode data(ObjectNode event) {
+        return (ObjectNode) event.get("data");
+    }
+
+    private Decoded.Rejected rejected(String value, Rejection expected) {
+        Decoded.Rejected rejected = assertInstanceOf(Decoded.Rejected.class, decoder.decode(value));
+        assertEquals(expected, rejected.reason(), rejected.detail());
+        return rejected;
+    }
+
+    @Test
+    void aValidSessionBecomesAFactOnTheUsersLocalDay() {
+        SessionFact fact = assertInstanceOf(Decoded.Session.class, decoder.decode(VALID)).fact();
+        assertEquals("evt-1", fact.eventId());
+        assertEquals("user-1", fact.userId());
+        assertEquals(LocalDate.parse("2024-04-01"), fact.localDate(), "00:30 on 1 April in Berlin");
+        assertEquals(Instant.parse("2024-03-31T22:30:00.123Z"), fact.completedAt(), "kept to the millisecond");
+        assertEquals(30, fact.exercises().get(0).holdSeconds());
+    }
+
+    @Test
+    void aValidCheckInBecomesAFact() {
+        String json = Activity.checkInEvent("evt-c", Activity.checkIn("user-1", "c-1", 3, "2024-03-02T07:00:00Z",
+                "America/New_York"));
+        Decoded.CheckIn checkIn = assertInstanceOf(Decoded.CheckIn.class, decoder.decode(json));
+        assertEquals(LocalDate.parse("2024-03-02"), checkIn.fact().localDate());
+        assertEquals(3, checkIn.fact().pain());
+    }
+
+    @Test
+    void cloudEventExtensionAttributesAreAccepted() {
+        assertInstanceOf(Decoded.Session.class,
+                decoder.decode(changed(e -> e.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "   " })
+    void anEmptyRecordIsRejected(String value) {
+        rejected(value, Rejection.EMPTY_RECORD);
+        rejected(null, Rejection.EMPTY_RECORD);
+    }
+
+    @Test
+    void textThatIsNotJsonIsRejected() {
+        rejected("{\"specversion\": \"1.0\", ", Rejection.NOT_JSON);
+        rejected("hello", Rejection.NOT_JSON);
+    }
+
+    @Test
+    void jsonThatIsNotACloudEventIsRejected() {
+        rejected("[1, 2, 3]", Rejection.NOT_A_CLOUDEVENT);
+        rejected("{\"userId\": \"u\"}", Rejection.NOT_A_CLOUDEVENT);
+        rejected(changed(e -> e.remove("id")), Rejection.NOT_A_CLOUDEVENT);
+        rejected(changed(e -> e.put("specversion", "0.3")), Rejection.NOT_A_CLOUDEVENT);
+        rejected(changed(e -> e.put("datacontenttype", "application/xml")), Rejection.NOT_A_CLOUDEVENT);
+    }
+
+    @Test
+    void unknownTypesAndVersionsAreRejected() {
+        rejected(changed(e -> e.put("type", "org.example.something")), Rejection.UNKNOWN_TYPE);
+        rejected(changed(e -> e.put("type", "org.backrelief.session.completed.v2")),
+                Rejection.UNSUPPORTED_SCHEMA_VERSION);
+        rejected(changed(e -> data(e).put("schemaVersion", 2)), Rejection.UNSUPPORTED_SCHEMA_VERSION);
+        rejected(changed(e -> data(e).remove("schemaVersion")), Rejection.UNSUPPORTED_SCHEMA_VERSION);
+    }
+
+    @Test
+    void dataFailingValidationIsRejectedWithTheField() {
+        assertTrue(rejected(changed(e -> data(e).put("painAfter", 11)), Rejection.INVALID_DATA).detail()
+                .contains("painAfter"));
+        assertTrue(rejected(changed(e -> data(e).put("durationSeconds", -5)), Rejection.INVALID_DATA).detail()
+                .contains("durationSeconds"));
+        assertTrue(rejected(changed(e -> data(e).remove("sessionId")), Rejection.INVALID_DATA).detail()
+                .contains("sessionId"));
+        assertTrue(rejected(changed(e -> ((ObjectNode) data(e).get("exercises").get(0)).put("durationSeconds", -1)),
+                Rejection.INVALID_DATA).detail().contains("exercises[0].durationSeconds"));
+        assertTrue(rejected(changed(e -> data(e).put("zoneId", "Mars/Olympus_Mons")), Rejection.INVALID_DATA)
+                .detail().contains("zoneId"));
+        assertTrue(rejected(changed(e -> data(e).put("$where", "1")), Rejection.INVALID_DATA).detail()
+                .contains("unknown field"));
+        rejected(changed(e -> data(e).put("painBefore", "four")), Rejection.INVALID_DATA);
+        rejected(changed(e -> data(e).put("completedAt", "1970-01-01T00:00:00Z")), Rejection.INVALID_DATA);
+        rejected(changed(e -> e.put("subject", "someone-else")), Rejection.INVALID_DATA);
+        rejected(changed(e -> e.remove("data")), Rejection.INVALID_DATA);
+    }
+}
