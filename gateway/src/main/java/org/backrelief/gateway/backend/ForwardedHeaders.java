@@ -1,0 +1,48 @@
+package org.backrelief.gateway.backend;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.backrelief.common.web.RequestIds;
+
+/**
+ * The headers every backend call carries: the caller's bearer token (each service verifies it again), the request
+ * id and, when the gateway does not trace itself, the caller's W3C trace context. Captured once per request, so a
+ * retried call carries the same values even when it runs outside the request's context. A null value is not sent.
+ */
+public class ForwardedHeaders {
+
+    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACESTATE = "tracestate";
+
+    @HeaderParam(HttpHeaders.AUTHORIZATION)
+    public final String authorization;
+
+    @HeaderParam(RequestIds.HEADER)
+    public final String requestId;
+
+    @HeaderParam(TRACEPARENT)
+    public final String traceparent;
+
+    @HeaderParam(TRACESTATE)
+    public final String tracestate;
+
+    public ForwardedHeaders(String authorization, String requestId, String traceparent, String tracestate) {
+        this.authorization = authorization;
+        this.requestId = requestId;
+        this.traceparent = traceparent;
+        this.tracestate = tracestate;
+    }
+
+    /**
+     * @param incoming the client's request headers
+     * @param requestId the id the gateway uses for this request (accepted or created by the commons filter)
+     * @param passTraceContext true when no OpenTelemetry SDK runs here to create a child span and inject it
+     */
+    public static ForwardedHeaders of(HttpHeaders incoming, String requestId, boolean passTraceContext) {
+        String id = requestId != null ? requestId : RequestIds.acceptOrCreate(incoming.getHeaderString(RequestIds.HEADER));
+        return new ForwardedHeaders(incoming.getHeaderString(HttpHeaders.AUTHORIZATION), id,
+                passTraceContext ? incoming.getHeaderString(TRACEPARENT) : null,
+                passTraceContext ? incoming.getHeaderString(TRACESTATE) : null);
+    }
+}

@@ -1,0 +1,111 @@
+package org.backrelief.gateway.backend;
+
+import java.net.URI;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Passes a backend's answer to the client as it is: status, body bytes (never parsed or re-serialised) and the
+ * headers a client needs. Backend 4xx problems therefore reach the client unchanged; failures become
+ * {@link BackendException}s.
+ */
+public final class Relay {
+
+    private static final Logger LOG = Logger.getLogger(Relay.class);
+
+    /** Response headers that carry meaning for the client; hop-by-hop and server-internal ones stay behind. */
+    static final List<String> PASSED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
+            HttpHeaders.LAST_MODIFIED, HttpHeaders.CACHE_CONTROL, HttpHeaders.CONTENT_DISPOSITION,
+            HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER, HttpHeaders.CONTENT_LANGUAGE);
+
+    private Relay() {
+    }
+
+    /**
+     * Calls a backend inside a fault-tolerance guard: a 5xx answer becomes a {@link BackendServerError} so the
+     * guard's circuit breaker counts it (and a read may retry it).
+     */
+    static Uni<Response> checked(Backend backend, Supplier<Uni<Response>> call) {
+        return call.get().onItem().transform(response -> {
+            if (response.getStatus() >= 500) {
+                throw new BackendServerError(backend, response.getStatus());
+            }
+            return response;
+        });
+    }
+
+    /** The backend's answer as the client's response; any failure as a {@link BackendException}. */
+    public static Uni<Response> pass(Backend backend, Uni<Response> guarded) {
+        return guarded.onItem().transform(Relay::copy)
+                .onFailure().transform(failure -> failure(backend, failure));
+    }
+
+    static Response copy(Response backend) {
+        Response.ResponseBuilder out = Response.status(backend.getStatus());
+        for (String header : PASSED_HEADERS) {
+            String value = backend.getHeaderString(header);
+            if (value != null) {
+                out.header(header, value);
+            }
+        }
+        String location = backend.getHeaderString(HttpHeaders.LOCATION);
+        if (location != null) {
+            out.header(HttpHeaders.LOCATION, publicLocation(location));
+        }
+        if (backend.hasEntity()) {
+            byte[] body = backend.readEntity(byte[].class);
+            if (body != null && body.length > 0) {
+                out.entity(body);
+            }
+        }
+        return out.build();
+    }
+
+    /** A backend's Location names its own host; the client must see the same path on the gateway. */
+    static String publicLocation(String location) {
+        try {
+            URI uri = URI.create(location);
+            if (!uri.isAbsolute()) {
+                return location;
+            }
+            return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return location;
+        }
+    }
+
+    /** What the client is told when a backend could not answer usefully. */
+    public static BackendException failure(Backend backend, Throwable failure) {
+        if (failure instanceof BackendException known) {
+            return known;
+        }
+        if (failure instanceof BackendServerError error) {
+            LOG.warnf("%s answered HTTP %d", backend.serviceName(), error.status());
+            return error.status() == 503 ? BackendException.unavailable(backend, error)
+                    : BackendException.badGateway(backend, error.status());
+        }
+        if (failure instanceof CircuitBreakerOpenException || failure instanceof BulkheadException) {
+            LOG.debugf("%s call rejected: %s", backend.serviceName(), failure.getClass().getSimpleName());
+        } else {
+            LOG.warnf("%s call failed: %s", backend.serviceName(), describe(failure));
+        }
+        return BackendException.unavailable(backend, failure);
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? failure.toString() : failure.getClass().getSimpleName() + " <- " + root;
+    }
+}

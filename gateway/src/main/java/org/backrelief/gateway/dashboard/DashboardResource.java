@@ -1,0 +1,107 @@
+package org.backrelief.gateway.dashboard;
+
+import java.io.IOException;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.backrelief.common.domain.Roles;
+import org.backrelief.gateway.backend.Backend;
+import org.backrelief.gateway.backend.ForwardedHeaders;
+import org.backrelief.gateway.backend.Forwarding;
+import org.backrelief.gateway.backend.PlannerBackend;
+import org.backrelief.gateway.backend.PlannerClient;
+import org.backrelief.gateway.backend.Relay;
+import org.backrelief.gateway.backend.TrackingBackend;
+import org.backrelief.gateway.backend.TrackingClient;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+
+/** The home screen in one call: next session, streaks, weekly adherence and the last 28 days of pain. */
+@Path("/api/v1/me")
+@Tag(name = "Me: progress")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.USER)
+public class DashboardResource {
+
+    @Inject
+    @RestClient
+    PlannerClient planner;
+
+    @Inject
+    @RestClient
+    TrackingClient tracking;
+
+    @Inject
+    PlannerBackend plannerGuard;
+
+    @Inject
+    TrackingBackend trackingGuard;
+
+    @Inject
+    Forwarding forwarding;
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @GET
+    @Path("/dashboard")
+    @Operation(summary = "Your dashboard",
+            description = "Next session, streaks, weekly adherence and the last 28 days of pain, fetched from the planner "
+                    + "and the tracker in parallel. If one of them is down, its sections say \"available\": false with the "
+                    + "reason, and the rest is still served (200).")
+    @APIResponse(responseCode = "200", description = "The dashboard",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Dashboard.class)))
+    public Uni<Dashboard> dashboard() {
+        ForwardedHeaders headers = forwarding.current();
+        String user = token.getSubject();
+        Uni<Fetched> next = fetch(Backend.PLANNER, () -> plannerGuard.read(() -> planner.nextSession(headers)));
+        Uni<Fetched> stats = fetch(Backend.TRACKING, () -> trackingGuard.read(() -> tracking.stats(headers, user, noQuery())));
+        // without from/to the tracker answers the 28 days ending today in the user's own time zone
+        Uni<Fetched> pain = fetch(Backend.TRACKING, () -> trackingGuard.read(() -> tracking.painTrend(headers, user, noQuery())));
+        return Uni.combine().all().unis(next, stats, pain).with(DashboardAssembler::assemble);
+    }
+
+    /** One backend answer, never a failure: an outage becomes a {@link Fetched#failed} the dashboard can show. */
+    private Uni<Fetched> fetch(Backend backend, Supplier<Uni<Response>> call) {
+        return Uni.createFrom().<Response> deferred(call::get)
+                .onItem().transform(response -> Fetched.answer(backend, response.getStatus(), json(response)))
+                .onFailure().recoverWithItem(failure -> Fetched.failed(backend, Relay.failure(backend, failure).getMessage()));
+    }
+
+    private JsonNode json(Response response) {
+        if (!response.hasEntity()) {
+            return null;
+        }
+        try {
+            return mapper.readTree(response.readEntity(byte[].class));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static MultivaluedMap<String, String> noQuery() {
+        return new MultivaluedHashMap<>();
+    }
+}

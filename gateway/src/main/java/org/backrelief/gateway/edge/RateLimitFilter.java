@@ -1,0 +1,22 @@
+package org.backrelief.gateway.edge;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Applies {@link RateLimits} to every API request. */
+public class RateLimitFilter {
+
+    @Inject
+    RateLimits limits;
+
+    @ServerRequestFilter
+    public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
+        return limits.check(http, request.getUriInfo().getRequestUri().getRawPath());
+    }
+}

@@ -1,0 +1,176 @@
+package org.backrelief.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.backrelief.gateway.support.Api.PROBLEM_JSON;
+import static org.backrelief.gateway.support.Api.anonymous;
+import static org.backrelief.gateway.support.Api.asUser;
+import static org.backrelief.gateway.support.Api.newUser;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+
+import org.backrelief.gateway.support.BackendServicesResource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * What the gateway itself guarantees at its edge, whatever the backends do: health, the API document, one error
+ * model for errors no backend sees, size limits, CORS, security headers, request ids, no dev token.
+ */
+@QuarkusTest
+@QuarkusTestResource(BackendServicesResource.class)
+class GatewayEdgeTest {
+
+    /** Every public route, as OpenAPI names it. */
+    static final List<String> PUBLIC_PATHS = List.of(
+            "/api/v1/exercises", "/api/v1/exercises/{id}", "/api/v1/phases", "/api/v1/phases/{phase}/exercises",
+            "/api/v1/routines/preview",
+            "/api/v1/me/profile", "/api/v1/me/plans", "/api/v1/me/plans/current", "/api/v1/me/sessions/next",
+            "/api/v1/me/sessions/{sessionId}", "/api/v1/me/sessions/{sessionId}/completion", "/api/v1/me/checkins",
+            "/api/v1/me/history", "/api/v1/me/history.csv", "/api/v1/me/stats", "/api/v1/me/pain-trend",
+            "/api/v1/me/exercises/{exerciseId}/stats", "/api/v1/me/dashboard",
+            "/api/v1/admin/history/rebuild");
+
+    @Test
+    void readyWithoutAnyBackendCheck() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiDescribesEveryPublicRouteAndOnlyThose() {
+        var paths = given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("openapi", startsWith("3."))
+                .body("components.schemas", hasKey("Problem"))
+                .extract().jsonPath().getMap("paths");
+        for (String path : PUBLIC_PATHS) {
+            assertThat("OpenAPI paths", paths, hasKey(path));
+        }
+        assertThat("dev token endpoint is not part of the API", paths, not(hasKey("/api/v1/dev/token")));
+        // secured routes document 401/403 and every route documents the rate limit and outages, as problem+json
+        given().get("/q/openapi?format=json").then()
+                .body("paths.'/api/v1/me/dashboard'.get.responses", hasKey("401"))
+                .body("paths.'/api/v1/me/dashboard'.get.security", notNullValue())
+                .body("paths.'/api/v1/exercises'.get.responses", hasKey("429"))
+                .body("paths.'/api/v1/exercises'.get.responses", not(hasKey("401")))
+                .body("paths.'/api/v1/me/history'.get.responses.'503'.content", hasKey(PROBLEM_JSON));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void unknownRouteIsProblemJson() {
+        anonymous().get("/api/v1/no-such-thing").then().statusCode(404).contentType(PROBLEM_JSON)
+                .body("status", equalTo(404)).body("instance", equalTo("/api/v1/no-such-thing"))
+                .body("requestId", notNullValue());
+        anonymous().get("/elsewhere").then().statusCode(404).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void wrongMethodIsProblemJson() {
+        anonymous().delete("/api/v1/phases").then().statusCode(405).contentType(PROBLEM_JSON).body("status", equalTo(405));
+    }
+
+    @Test
+    void wrongMediaTypeIsProblemJson() {
+        anonymous().contentType(ContentType.TEXT).body("hello").post("/api/v1/routines/preview")
+                .then().statusCode(415).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void oversizedBodyIsRejectedWith413ProblemJson() {
+        String body = "{\"padding\":\"" + "x".repeat(300 * 1024) + "\"}";
+        anonymous().contentType(ContentType.JSON).body(body).post("/api/v1/routines/preview")
+                .then().statusCode(413).contentType(PROBLEM_JSON)
+                .body("type", equalTo("https://backrelief.org/problems/payload-too-large"))
+                .body("instance", equalTo("/api/v1/routines/preview"));
+    }
+
+    @Test
+    void missingOrInvalidTokenIs401ProblemJson() {
+        anonymous().get("/api/v1/me/profile").then().statusCode(401).contentType(PROBLEM_JSON)
+                .header("WWW-Authenticate", "Bearer");
+        anonymous().auth().oauth2("not-a-jwt").get("/api/v1/me/profile").then().statusCode(401).contentType(PROBLEM_JSON);
+        // signed by a key the gateway does not trust
+        anonymous().auth().oauth2(org.backrelief.gateway.support.ForeignTokens.selfSigned("mallory")).get("/api/v1/me/profile")
+                .then().statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void wrongRoleIs403ProblemJson() {
+        asUser(newUser("edge")).post("/api/v1/admin/history/rebuild").then().statusCode(403).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void corsPreflightAllowsTheConfiguredOrigin() {
+        given().header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match")
+                .options("/api/v1/me/profile")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("PUT"))
+                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("authorization"));
+        // a simple request from that origin may read the headers a client needs
+        given().header("Origin", "http://localhost:5173").get("/api/v1/phases").then()
+                .header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .header("Access-Control-Expose-Headers", org.hamcrest.Matchers.containsString("X-Request-Id"));
+    }
+
+    @Test
+    void corsPreflightRefusesOtherOrigins() {
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/exercises")
+                .then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void securityHeadersOnEveryResponse() {
+        anonymous().get("/api/v1/phases").then()
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))
+                .header("Referrer-Policy", "no-referrer")
+                .header("Strict-Transport-Security", startsWith("max-age="));
+        anonymous().get("/api/v1/no-such-thing").then().header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void personalAnswersAreNeverCached() {
+        asUser(newUser("edge")).get("/api/v1/me/profile").then().header("Cache-Control", "no-store");
+        anonymous().get("/api/v1/me/stats").then().statusCode(401).header("Cache-Control", "no-store");
+    }
+
+    @Test
+    void requestIdIsAcceptedReturnedAndPassedToTheBackend() {
+        String id = "edge-test-" + System.nanoTime();
+        // the 404 comes from catalog-service: its problem carries the id only if the gateway passed it on
+        anonymous().header("X-Request-Id", id).get("/api/v1/exercises/no-such-exercise")
+                .then().statusCode(404).contentType(PROBLEM_JSON)
+                .header("X-Request-Id", id)
+                .body("requestId", equalTo(id));
+    }
+
+    @Test
+    void requestIdIsCreatedWhenMissing() {
+        String created = anonymous().get("/api/v1/phases").then().statusCode(200)
+                .extract().header("X-Request-Id");
+        assertThat(created, not(org.hamcrest.Matchers.blankOrNullString()));
+    }
+
+    @Test
+    void devTokenMintingIsOffOutsideLocalDevelopment() {
+        anonymous().contentType(ContentType.JSON).body("{\"subject\":\"alice\",\"roles\":[\"admin\"]}")
+                .post("/api/v1/dev/token")
+                .then().statusCode(404).contentType(PROBLEM_JSON);
+    }
+}

@@ -1,0 +1,68 @@
+package org.backrelief.gateway.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.net.ConnectException;
+
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+class RelayTest {
+
+    @Test
+    void locationOfABackendPointsAtTheGateway() {
+        assertEquals("/api/v1/exercises/bird-dog", Relay.publicLocation("http://10.0.0.7:8081/api/v1/exercises/bird-dog"));
+        assertEquals("/api/v1/x?a=1", Relay.publicLocation("http://catalog:8081/api/v1/x?a=1"));
+        assertEquals("/api/v1/exercises/y", Relay.publicLocation("/api/v1/exercises/y"));
+    }
+
+    @Test
+    void outagesBecome503NamingTheBackend() {
+        for (Throwable failure : new Throwable[] { new ConnectException("refused"), new TimeoutException("slow"),
+                new CircuitBreakerOpenException("open"), new BackendServerError(Backend.TRACKING, 503) }) {
+            BackendException e = Relay.failure(Backend.TRACKING, failure);
+            assertEquals(503, e.status(), failure.toString());
+            assertEquals("tracking-service is unavailable; try again shortly", e.getMessage());
+        }
+    }
+
+    @Test
+    void backendErrorsBecome502WithoutDetails() {
+        BackendException e = Relay.failure(Backend.PLANNER, new BackendServerError(Backend.PLANNER, 500));
+        assertEquals(502, e.status());
+        assertEquals("planner-service failed to answer (HTTP 500)", e.getMessage());
+    }
+
+    @Test
+    void aTranslatedFailureStaysAsItIs() {
+        BackendException e = BackendException.badGateway(Backend.CATALOG, 500);
+        assertSame(e, Relay.failure(Backend.CATALOG, e));
+    }
+
+    @Test
+    void forwardedHeadersCarryTokenRequestIdAndTraceContextOnlyWhenNotTracingHere() {
+        MultivaluedMap<String, String> incoming = new MultivaluedHashMap<>();
+        incoming.putSingle("Authorization", "Bearer abc");
+        incoming.putSingle("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        incoming.putSingle("tracestate", "vendor=1");
+        incoming.putSingle("X-Request-Id", "from-client");
+        var headers = new TestHttpHeaders(incoming);
+
+        ForwardedHeaders passing = ForwardedHeaders.of(headers, "req-1", true);
+        assertEquals("Bearer abc", passing.authorization);
+        assertEquals("req-1", passing.requestId);
+        assertEquals("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", passing.traceparent);
+        assertEquals("vendor=1", passing.tracestate);
+
+        ForwardedHeaders tracing = ForwardedHeaders.of(headers, null, false);
+        assertEquals("from-client", tracing.requestId, "the client's id when the filter has not run");
+        assertNull(tracing.traceparent, "the OpenTelemetry SDK injects its own span's context");
+        assertNull(tracing.tracestate);
+    }
+}
