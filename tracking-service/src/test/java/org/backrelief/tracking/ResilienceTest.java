@@ -106,15 +106,23 @@ class ResilienceTest {
 
     @Test
     @Order(2)
-    void aBrokerRestartMidStreamLosesNothing() {
+    void aBrokerOutageMidStreamLosesNothingAndReadinessFollowsIt() {
         Assumptions.assumeTrue(TestInfrastructure.get().embeddedKafka().isPresent(), "needs the embedded broker");
         EmbeddedKafka kafka = TestInfrastructure.get().embeddedKafka().orElseThrow();
         List<String> users = users("broker", 3);
         publish(users, 0, 30);
         Awaitility.await().atMost(PATIENCE).until(() -> total(users) > 0);
-        kafka.restart();
+        kafka.stop();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                    given().get("/q/health/ready").then().log().ifValidationFails().statusCode(503));
+        } finally {
+            kafka.start();
+        }
         publish(users, 30, 30);
         assertExactly(users, 60);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200));
     }
 
     @Test
