@@ -1,0 +1,168 @@
+package org.backrelief.bench;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sizes of one run. {@code quick} is the CI smoke (about two minutes, tiny N), {@code full} the manual run the issue
+ * asks for (N = 200,000, 200 completions/s, three repetitions), {@code medium} in between. Any field can be
+ * overridden with {@code --name=value}.
+ */
+public final class BenchConfig {
+
+    public final String mode;
+    /** Repetitions of every measurement; the report shows their median and spread. */
+    public int reps;
+    /** Section 1: users and sessions per user pre-loaded on the topic: N = users × history. */
+    public int ingestUsers;
+    public int ingestHistory;
+    /** Section 2: completions per second through the gateway, and for how long (after a warm-up). */
+    public int freshnessRate;
+    public Duration freshnessWarmUp;
+    public Duration freshnessDuration;
+    /** The same constant-rate visibility check run directly on Kafka → tracker in each ingest stack (section 6). */
+    public Duration trackerFreshnessDuration;
+    /** Sections 3 and 4: closed-loop warm-up and measurement window per point. */
+    public Duration loadWarmUp;
+    public Duration loadDuration;
+    public int gatewayConcurrency;
+    public List<Integer> plannerConcurrency = List.of(1, 16, 64);
+    /** Users with a profile among which program creation rotates. */
+    public int plannerUsers;
+    /** History page / stats query latency per ingest stack. */
+    public int queryConcurrency = 4;
+    public Duration queryDuration;
+    /** Profile the slowest paths with JFR. */
+    public boolean profile = true;
+    /** Whether to run the scale points (section 6). */
+    public boolean scale = true;
+    /**
+     * MongoDB: the embedded mongo-java-server with its "h2" backend (the local stack's, on disk) or "memory", or the
+     * URI of a real MongoDB ({@code mongodb://...}; its backrelief_* databases are dropped before each stack).
+     */
+    public String mongoBackend = "h2";
+    /** Sections to run (all by default): ingest, freshness, gateway, planner, footprint, scale. */
+    public List<String> only = List.of();
+
+    private BenchConfig(String mode) {
+        this.mode = mode;
+    }
+
+    public static BenchConfig of(String mode) {
+        BenchConfig c = new BenchConfig(mode);
+        switch (mode) {
+            case "quick" -> {
+                c.reps = 1;
+                c.ingestUsers = 200;
+                c.ingestHistory = 10;
+                c.freshnessRate = 10;
+                c.freshnessWarmUp = Duration.ofSeconds(1);
+                c.freshnessDuration = Duration.ofSeconds(4);
+                c.trackerFreshnessDuration = Duration.ofSeconds(2);
+                c.loadWarmUp = Duration.ofSeconds(1);
+                c.loadDuration = Duration.ofMillis(1500);
+                c.gatewayConcurrency = 16;
+                c.plannerUsers = 16;
+                c.queryDuration = Duration.ofMillis(1500);
+            }
+            case "medium" -> {
+                c.reps = 3;
+                c.ingestUsers = 1_000;
+                c.ingestHistory = 50;
+                c.freshnessRate = 200;
+                c.freshnessWarmUp = Duration.ofSeconds(3);
+                c.freshnessDuration = Duration.ofSeconds(10);
+                c.trackerFreshnessDuration = Duration.ofSeconds(8);
+                c.loadWarmUp = Duration.ofSeconds(3);
+                c.loadDuration = Duration.ofSeconds(6);
+                c.gatewayConcurrency = 16;
+                c.plannerUsers = 256;
+                c.queryDuration = Duration.ofSeconds(4);
+            }
+            case "full" -> {
+                c.reps = 3;
+                c.ingestUsers = 2_000;
+                c.ingestHistory = 100;
+                c.freshnessRate = 200;
+                c.freshnessWarmUp = Duration.ofSeconds(5);
+                c.freshnessDuration = Duration.ofSeconds(30);
+                c.trackerFreshnessDuration = Duration.ofSeconds(15);
+                c.loadWarmUp = Duration.ofSeconds(5);
+                c.loadDuration = Duration.ofSeconds(10);
+                c.gatewayConcurrency = 16;
+                c.plannerUsers = 512;
+                c.queryDuration = Duration.ofSeconds(5);
+            }
+            default -> throw new IllegalArgumentException("Unknown mode '" + mode + "': use --quick, --medium or --full");
+        }
+        return c;
+    }
+
+    /** N of section 1. */
+    public long ingestEvents() {
+        return (long) ingestUsers * ingestHistory;
+    }
+
+    /** Scale base point: a tenth of section 1's users with the same history; section 1 is its "10× users" point. */
+    public int scaleBaseUsers() {
+        return Math.max(1, ingestUsers / 10);
+    }
+
+    public boolean runs(String section) {
+        return only.isEmpty() || only.contains(section);
+    }
+
+    /** Applies {@code --name=value} overrides (durations in seconds). */
+    public void override(Map<String, String> values) {
+        Map<String, String> rest = new HashMap<>(values);
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String v = e.getValue();
+            switch (e.getKey()) {
+                case "reps" -> reps = Integer.parseInt(v);
+                case "users" -> ingestUsers = Integer.parseInt(v);
+                case "history" -> ingestHistory = Integer.parseInt(v);
+                case "rate" -> freshnessRate = Integer.parseInt(v);
+                case "freshness-seconds" -> freshnessDuration = seconds(v);
+                case "load-seconds" -> loadDuration = seconds(v);
+                case "warmup-seconds" -> {
+                    loadWarmUp = seconds(v);
+                    freshnessWarmUp = seconds(v);
+                }
+                case "profile" -> profile = Boolean.parseBoolean(v);
+                case "scale" -> scale = Boolean.parseBoolean(v);
+                case "mongo" -> mongoBackend = v;
+                case "only" -> only = List.of(v.split(","));
+                default -> {
+                    continue;
+                }
+            }
+            rest.remove(e.getKey());
+        }
+        if (!rest.isEmpty()) {
+            throw new IllegalArgumentException("Unknown option(s): " + rest.keySet());
+        }
+    }
+
+    private static Duration seconds(String value) {
+        return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
+    }
+
+    public Map<String, Object> describe() {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put("mode", mode);
+        map.put("repetitions", reps);
+        map.put("ingestEvents", ingestEvents());
+        map.put("ingestUsers", ingestUsers);
+        map.put("ingestHistoryPerUser", ingestHistory);
+        map.put("freshnessRatePerSecond", freshnessRate);
+        map.put("freshnessSeconds", freshnessDuration.toMillis() / 1000.0);
+        map.put("loadWarmUpSeconds", loadWarmUp.toMillis() / 1000.0);
+        map.put("loadSeconds", loadDuration.toMillis() / 1000.0);
+        map.put("gatewayConcurrency", gatewayConcurrency);
+        map.put("plannerConcurrency", plannerConcurrency);
+        map.put("mongoBackend", mongoBackend);
+        return map;
+    }
+}
