@@ -8,15 +8,16 @@ import java.nio.file.Path;
 
 import org.jboss.logging.Logger;
 
+import org.backrelief.infra.mongo.IndexedBackends;
+
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) reached over TCP by the ordinary MongoDB driver.
  * <p>
- * With a data folder it uses the H2 backend, so data survives a restart; otherwise it keeps data in memory.
+ * With a data folder it uses the H2 backend, so data survives a restart; otherwise it keeps data in memory. Either
+ * way non-unique secondary indexes are kept (see {@link IndexedBackends}), so queries by an indexed field do not scan.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -58,14 +59,14 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private MongoBackend backend() {
         if (dataDir == null) {
-            return new MemoryBackend();
+            return IndexedBackends.memory();
         }
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create MongoDB data folder " + dataDir, e);
         }
-        return new H2Backend(dataDir.resolve("mongo.mv").toString());
+        return IndexedBackends.h2(dataDir.resolve("mongo.mv").toString());
     }
 
     /** Stops accepting connections and closes open ones; with a data folder nothing is lost. */

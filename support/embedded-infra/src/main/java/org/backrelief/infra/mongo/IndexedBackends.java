@@ -1,0 +1,168 @@
+package org.backrelief.infra.mongo;
+
+import java.util.List;
+
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+
+/**
+ * mongo-java-server backends whose databases keep non-unique secondary indexes ({@link EqualityIndex}) instead of
+ * ignoring them, so the embedded server's cost per query follows the data a query asks for, as on a real MongoDB.
+ * Every collection with an {@code _id} also gets an equality index on it: the server's own primary-key index only
+ * answers a filter on {@code _id} alone, so a guarded update such as {@code {_id: x, version: 3}} would scan.
+ */
+public final class IndexedBackends {
+
+    private static final String ID = "_id";
+    /** Kept out of the index catalogue (listIndexes): it is the server's implementation detail, not the schema's. */
+    private static final String ID_EQUALITY = "_id_equality";
+
+    private IndexedBackends() {
+    }
+
+    /** Data on disk in the H2 file {@code fileName}. */
+    public static MongoBackend h2(String fileName) {
+        return new IndexedH2Backend(fileName);
+    }
+
+    /** Data in memory. */
+    public static MongoBackend memory() {
+        return new IndexedMemoryBackend();
+    }
+
+    private static final class IndexedH2Backend extends H2Backend {
+
+        IndexedH2Backend(String fileName) {
+            super(fileName);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
+        }
+    }
+
+    private static final class IndexedH2Database extends H2Database {
+
+        IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursors) {
+            super(databaseName, store, cursors);
+        }
+
+        @Override
+        protected void initializeNamespacesAndIndexes() {
+            super.initializeNamespacesAndIndexes();
+            MongoCollection<Object> descriptions = indexes.get();
+            if (descriptions != null) {
+                descriptions.queryAll().forEach(description -> addIdEquality(this, description));
+            }
+        }
+
+        @Override
+        protected void addIndex(Document description) {
+            super.addIndex(description);
+            addIdEquality(this, description);
+        }
+
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            removeIdEquality(this, collectionName);
+            super.dropCollection(collectionName, oplog);
+        }
+
+        @Override
+        public void drop(Oplog oplog) {
+            removeIdEqualities(this, indexes.get());
+            super.drop(oplog);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            return new EqualityIndex<>(indexName, keys, sparse);
+        }
+    }
+
+    private static final class IndexedMemoryBackend extends MemoryBackend {
+
+        @Override
+        public MemoryDatabase openOrCreateDatabase(String databaseName) {
+            return new IndexedMemoryDatabase(databaseName, getCursorRegistry());
+        }
+    }
+
+    private static final class IndexedMemoryDatabase extends MemoryDatabase {
+
+        IndexedMemoryDatabase(String databaseName, CursorRegistry cursors) {
+            super(databaseName, cursors);
+        }
+
+        @Override
+        protected void addIndex(Document description) {
+            super.addIndex(description);
+            addIdEquality(this, description);
+        }
+
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            removeIdEquality(this, collectionName);
+            super.dropCollection(collectionName, oplog);
+        }
+
+        @Override
+        public void drop(Oplog oplog) {
+            removeIdEqualities(this, indexes.get());
+            super.drop(oplog);
+        }
+
+        @Override
+        protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            return new EqualityIndex<>(indexName, keys, sparse);
+        }
+    }
+
+    /** After a collection's primary-key index is opened, adds the equality index on its {@code _id}. */
+    private static void addIdEquality(MongoDatabase database, Document indexDescription) {
+        if (!(indexDescription.get("key") instanceof Document key) || key.size() != 1 || !key.containsKey(ID)
+                || !(indexDescription.get("ns") instanceof String namespace)) {
+            return;
+        }
+        String collectionName = namespace.substring(database.getDatabaseName().length() + 1);
+        @SuppressWarnings("unchecked")
+        MongoCollection<Object> collection = (MongoCollection<Object>) database.resolveCollection(collectionName, false);
+        if (collection != null && collection.getIndexes().stream().noneMatch(index -> ID_EQUALITY.equals(index.getName()))) {
+            collection.addIndex(new EqualityIndex<>(ID_EQUALITY, List.of(new IndexKey(ID, true)), false));
+        }
+    }
+
+    /** The server checks that a dropped collection has no index left; it does not know this one. */
+    private static void removeIdEquality(MongoDatabase database, String collectionName) {
+        MongoCollection<?> collection = database.resolveCollection(collectionName, false);
+        if (collection != null && collection.getIndexes().stream().anyMatch(index -> ID_EQUALITY.equals(index.getName()))) {
+            collection.dropIndex(ID_EQUALITY);
+        }
+    }
+
+    private static void removeIdEqualities(MongoDatabase database, MongoCollection<?> indexDescriptions) {
+        if (indexDescriptions == null) {
+            return;
+        }
+        for (Document description : indexDescriptions.queryAll()) {
+            if (description.get("ns") instanceof String namespace && namespace.length() > database.getDatabaseName().length()) {
+                removeIdEquality(database, namespace.substring(database.getDatabaseName().length() + 1));
+            }
+        }
+    }
+}
