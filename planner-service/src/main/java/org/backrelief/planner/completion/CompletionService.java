@@ -118,7 +118,8 @@ public class CompletionService {
         int duration = request.durationSeconds() != null ? request.durationSeconds()
                 : Math.min(86_400, results.stream().mapToInt(ExerciseResult::durationSeconds).sum());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        int scheduledThisWeek = (int) sessions.count("planId = ?1 and weekNumber = ?2", plan.id, session.weekNumber);
+        // every week of a program holds exactly sessionsPerWeek sessions (ProgramBuilder): no need to count them
+        int scheduledThisWeek = plan.sessionsPerWeek;
         SessionCompletedV1 data = new SessionCompletedV1(SessionCompletedV1.SCHEMA_VERSION, userId, sessionId, plan.id,
                 date, now, zone, session.weekNumber, scheduledThisWeek, plan.sessionsPerWeek, request.painBefore(),
                 request.painAfter(), request.exertion(), duration, request.notes(), results);
@@ -153,19 +154,26 @@ public class CompletionService {
             throw e;
         }
         relay.trigger(); // publish first: the event must not wait for the plan's adaptation
-        followUp(completion);
+        followUp(completion, data, plan, profile);
         return view;
     }
 
     /** Marks the session done and adapts the plan; idempotent. Failures are left to the sweep. */
     public void followUp(CompletionEntity completion) {
+        followUp(completion, null, null, null);
+    }
+
+    /** As above, reusing what the request has already read (null: read it here). */
+    private void followUp(CompletionEntity completion, SessionCompletedV1 event, PlanEntity plan,
+            ProfileEntity profile) {
         try {
-            SessionCompletedV1 data = documents.fromDocument(completion.data, SessionCompletedV1.class);
-            planService.markCompleted(completion.id, data.completedAt());
+            SessionCompletedV1 data = event != null ? event
+                    : documents.fromDocument(completion.data, SessionCompletedV1.class);
+            planService.markCompleted(completion.id, completion.planId, data.completedAt());
             PainAdaptation.Assessment assessment = PainAdaptation.afterSession(data.painBefore(), data.painAfter());
-            planService.applyReport(completion.planId, "completion:" + completion.id, AdjustmentView.COMPLETION,
-                    completion.id, null, data.painBefore(), data.painAfter(), assessment, completion.weekNumber,
-                    completion.step, data.completedAt());
+            planService.applyReport(completion.planId, plan, profile, "completion:" + completion.id,
+                    AdjustmentView.COMPLETION, completion.id, null, data.painBefore(), data.painAfter(), assessment,
+                    completion.weekNumber, completion.step, data.completedAt());
             completions.mongoCollection().updateOne(eq("_id", completion.id), set("adapted", true));
         } catch (RuntimeException e) {
             LOG.warnf("Completion %s recorded; adapting the plan will be retried: %s", completion.id, e.toString());

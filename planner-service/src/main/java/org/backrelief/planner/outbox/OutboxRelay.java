@@ -1,6 +1,6 @@
 package org.backrelief.planner.outbox;
 
-import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -25,6 +28,7 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.backrelief.common.events.Topics;
 import org.backrelief.planner.checkin.CheckInEntity;
@@ -34,15 +38,18 @@ import org.backrelief.planner.completion.CompletionRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.mongodb.client.MongoCollection;
+
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * The transactional-outbox relay. Completions and check-ins are stored with {@code published=false}; this relay sends
- * them to {@code backrelief.activity} (key = user id, value = CloudEvent JSON) and marks each published only after
- * the broker acknowledged it (acks=all, idempotent producer). It runs right after each write (low latency) and on a
- * fixed sweep, so anything left over while Kafka was down goes out once it is back. One thread, oldest first: a
- * person's events keep their order. Delivery is at least once (a crash between ack and mark re-sends); consumers
- * de-duplicate by the CloudEvent id.
+ * them to {@code backrelief.activity} (key = user id, value = CloudEvent JSON) and marks them published only after
+ * the broker acknowledged them (acks=all, idempotent producer). It runs right after each write (low latency: calls
+ * that come while a run is queued share it, so under load one run sends a whole batch in one round trip and marks it
+ * with one update) and on a fixed sweep, so anything left over while Kafka was down goes out once it is back. One
+ * thread, oldest first: a person's events keep their order. Delivery is at least once (a crash between ack and mark
+ * re-sends); consumers de-duplicate by the CloudEvent id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -127,34 +134,21 @@ public class OutboxRelay {
         }
     }
 
-    private record Pending(Instant createdAt, String key, String value, Runnable markPublished, Runnable markAttempt) {
+    /** One outbox record to send; {@code completion} tells which collection marks it. */
+    private record Pending(Instant createdAt, String id, boolean completion, String key, String value) {
     }
 
-    /** One run: every pending record, oldest first; stops at the first failure so order is kept. */
+    /**
+     * One run: every pending record, oldest first. All are handed to the producer at once (the idempotent producer
+     * keeps their order per partition and batches them), then the acknowledged ones are marked published with one
+     * update per collection. A failure stops the run; what was not acknowledged waits for the next run.
+     */
     void relay() {
         try {
-            List<Pending> pending = pending();
-            for (Pending record : pending) {
-                try {
-                    producer().send(new ProducerRecord<>(topic, record.key(), record.value()))
-                            .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (Exception e) {
-                    // start over with a fresh producer: whatever state the broker outage left it in is gone
-                    closeProducer(Duration.ZERO);
-                    record.markAttempt().run();
-                    if (!failing) {
-                        LOG.warnf("Kafka did not acknowledge an activity event; %d event(s) wait for the next try: %s",
-                                pending.size(), e.toString());
-                    }
-                    failing = true;
-                    return;
-                }
-                record.markPublished().run();
-            }
-            if (failing && !pending.isEmpty()) {
-                LOG.infof("Kafka is back: outbox drained");
-            }
-            failing = false;
+            int sent;
+            do {
+                sent = relayBatch();
+            } while (sent >= batchSize); // a full batch: there may be more waiting
         } catch (RuntimeException e) {
             // the database may be down: try again on the next sweep
             LOG.debugf("Outbox relay run failed: %s", e.toString());
@@ -163,22 +157,87 @@ public class OutboxRelay {
         }
     }
 
+    /** Sends one batch; returns how many records were sent and marked, or -1 after a failure. */
+    private int relayBatch() {
+        List<Pending> pending = pending();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(pending.size());
+        Exception failure = null;
+        try {
+            KafkaProducer<String, String> kafka = producer();
+            for (Pending record : pending) {
+                acks.add(kafka.send(new ProducerRecord<>(topic, record.key(), record.value())));
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        List<String> completionIds = new ArrayList<>();
+        List<String> checkInIds = new ArrayList<>();
+        List<String> failedCompletions = new ArrayList<>();
+        List<String> failedCheckIns = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            Pending record = pending.get(i);
+            boolean acked = false;
+            if (i < acks.size()) {
+                try {
+                    acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    acked = true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = failure == null ? e : failure;
+                } catch (ExecutionException | TimeoutException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            (acked ? (record.completion() ? completionIds : checkInIds)
+                    : (record.completion() ? failedCompletions : failedCheckIns)).add(record.id());
+        }
+        markPublished(completions.mongoCollection(), completionIds);
+        markPublished(checkIns.mongoCollection(), checkInIds);
+        if (failure != null) {
+            // start over with a fresh producer: whatever state the broker outage left it in is gone
+            closeProducer(Duration.ZERO);
+            markAttempt(completions.mongoCollection(), failedCompletions);
+            markAttempt(checkIns.mongoCollection(), failedCheckIns);
+            if (!failing) {
+                LOG.warnf("Kafka did not acknowledge %d activity event(s); they wait for the next try: %s",
+                        failedCompletions.size() + failedCheckIns.size(), failure.toString());
+            }
+            failing = true;
+            return -1;
+        }
+        if (failing) {
+            LOG.infof("Kafka is back: outbox drained");
+        }
+        failing = false;
+        return pending.size();
+    }
+
+    private void markPublished(MongoCollection<?> collection, List<String> ids) {
+        if (!ids.isEmpty()) {
+            collection.updateMany(in("_id", ids), combine(set("published", true), set("publishedAt", now())));
+        }
+    }
+
+    private void markAttempt(MongoCollection<?> collection, List<String> ids) {
+        if (!ids.isEmpty()) {
+            collection.updateMany(in("_id", ids), inc("attempts", 1));
+        }
+    }
+
     private List<Pending> pending() {
         List<Pending> pending = new ArrayList<>();
         for (CompletionEntity c : completions.unpublished(batchSize)) {
-            pending.add(new Pending(c.createdAt, c.userId, events.sessionCompleted(c),
-                    () -> completions.mongoCollection().updateOne(eq("_id", c.id),
-                            combine(set("published", true), set("publishedAt", now()))),
-                    () -> completions.mongoCollection().updateOne(eq("_id", c.id), inc("attempts", 1))));
+            pending.add(new Pending(c.createdAt, c.id, true, c.userId, events.sessionCompleted(c)));
         }
         for (CheckInEntity c : checkIns.unpublished(batchSize)) {
-            pending.add(new Pending(c.createdAt, c.userId, events.painCheckIn(c),
-                    () -> checkIns.mongoCollection().updateOne(eq("_id", c.id),
-                            combine(set("published", true), set("publishedAt", now()))),
-                    () -> checkIns.mongoCollection().updateOne(eq("_id", c.id), inc("attempts", 1))));
+            pending.add(new Pending(c.createdAt, c.id, false, c.userId, events.painCheckIn(c)));
         }
         pending.sort(Comparator.comparing(Pending::createdAt));
-        return pending;
+        return pending.size() > batchSize ? pending.subList(0, batchSize) : pending;
     }
 
     private Instant now() {

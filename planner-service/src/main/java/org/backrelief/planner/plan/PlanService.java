@@ -42,6 +42,7 @@ import org.backrelief.planner.safety.SafetyDecision;
 import org.backrelief.planner.safety.SafetyGate;
 import org.backrelief.planner.support.Documents;
 import org.backrelief.planner.support.PlannerProblems;
+import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -222,13 +223,27 @@ public class PlanService {
     public void applyReport(String planId, String reportKey, String trigger, String sessionId, String checkInId,
             Integer painBefore, int pain, PainAdaptation.Assessment assessment, int sessionWeek, int sessionStep,
             Instant at) {
+        applyReport(planId, null, null, reportKey, trigger, sessionId, checkInId, painBefore, pain, assessment,
+                sessionWeek, sessionStep, at);
+    }
+
+    /**
+     * As above, starting from the plan and profile the caller has just read (either may be null: then they are read
+     * here); a concurrent change of the plan is caught by its version and answered by reading it again.
+     */
+    public void applyReport(String planId, PlanEntity loaded, ProfileEntity profile, String reportKey, String trigger,
+            String sessionId, String checkInId, Integer painBefore, int pain, PainAdaptation.Assessment assessment,
+            int sessionWeek, int sessionStep, Instant at) {
+        PlanEntity plan = loaded;
         for (int attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-            PlanEntity plan = plans.findById(planId);
+            if (plan == null || attempt > 0) {
+                plan = plans.findById(planId);
+            }
             if (plan == null) {
                 return;
             }
             if (plan.appliedReports.contains(reportKey)) {
-                rebuild(plan, false);
+                rebuild(plan, profile, false);
                 return;
             }
             StepAnchor current = plan.anchor();
@@ -237,15 +252,31 @@ public class PlanService {
                     assessment.decision().name(), current.stepForWeek(sessionWeek + 1),
                     next.stepForWeek(sessionWeek + 1), assessment.reason());
             boolean newest = plan.lastPainAt == null || !at.isBefore(plan.lastPainAt);
+            Integer lastPain = newest ? pain : plan.lastPain;
+            Instant lastPainAt = newest ? at : plan.lastPainAt;
+            Document adjustmentDocument = documents.toDocument(adjustment);
+            // userId is implied by _id; it is in the filter so that an index on it can serve the query as well
             UpdateResult result = plans.mongoCollection().updateOne(
-                    and(eq("_id", planId), eq("version", plan.version)),
+                    and(eq("_id", planId), eq("userId", plan.userId), eq("version", plan.version)),
                     combine(set("anchorWeek", next.week()), set("anchorStep", next.step()),
-                            set("lastPain", newest ? pain : plan.lastPain),
-                            set("lastPainAt", newest ? at : plan.lastPainAt),
-                            push("adjustments", documents.toDocument(adjustment)), push("appliedReports", reportKey),
+                            set("lastPain", lastPain), set("lastPainAt", lastPainAt),
+                            push("adjustments", adjustmentDocument), push("appliedReports", reportKey),
                             inc("version", 1L)));
             if (result.getModifiedCount() == 1) {
-                rebuild(plans.findById(planId), false);
+                // the plan as it is now stored: no need to read it back
+                ProfileEntity owner = profile != null ? profile : profiles.findById(plan.userId);
+                String modeBefore = owner == null ? null : modeFor(effectivePain(owner, plan));
+                plan.anchorWeek = next.week();
+                plan.anchorStep = next.step();
+                plan.lastPain = lastPain;
+                plan.lastPainAt = lastPainAt;
+                plan.adjustments.add(adjustmentDocument);
+                plan.appliedReports.add(reportKey);
+                plan.version++;
+                if (owner != null && (!next.equals(current) || !modeFor(effectivePain(owner, plan)).equals(modeBefore))) {
+                    rebuild(plan, owner, false);
+                }
+                // else: neither the step schedule nor today's mode moved, so no open session needs a new routine
                 return;
             }
             // someone else changed the plan in between: read it again and re-decide
@@ -259,21 +290,24 @@ public class PlanService {
                 and(eq("_id", planId), or(eq("lastPainAt", null), lt("lastPainAt", at))),
                 combine(set("lastPain", pain), set("lastPainAt", at), inc("version", 1L)));
         if (result.getModifiedCount() == 1) {
-            rebuild(plans.findById(planId), false);
+            rebuild(plans.findById(planId), null, false);
         }
     }
 
     /** After a profile change: recompose every open session of the active plan for the new profile. */
     public void profileChanged(String userId) {
-        plans.active(userId).ifPresent(plan -> rebuild(plan, true));
+        plans.active(userId).ifPresent(plan -> rebuild(plan, null, true));
     }
 
     /**
      * Brings the open sessions in line with the plan's step schedule and today's pain mode; with {@code all}, every
      * open session is recomposed (the profile changed). Completed sessions are never touched.
      */
-    void rebuild(PlanEntity plan, boolean all) {
-        ProfileEntity profile = profiles.findById(plan.userId);
+    void rebuild(PlanEntity plan, ProfileEntity loadedProfile, boolean all) {
+        if (plan == null) {
+            return;
+        }
+        ProfileEntity profile = loadedProfile != null ? loadedProfile : profiles.findById(plan.userId);
         if (profile == null) {
             return;
         }
@@ -285,7 +319,7 @@ public class PlanService {
         String mode = modeFor(pain);
         StepAnchor anchor = plan.anchor();
         CatalogSnapshot snapshot = null;
-        for (SessionEntity session : sessions.open(plan.id)) {
+        for (SessionEntity session : sessions.openWithoutRoutine(plan.id)) {
             int step = anchor.stepForWeek(session.weekNumber);
             if (!all && step == session.step && mode.equals(session.mode)) {
                 continue;
@@ -310,13 +344,16 @@ public class PlanService {
         session.routine = documents.toDocument(routine);
         session.composedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         // only while still open: a completion that came in meanwhile keeps the routine it was done against
-        sessions.mongoCollection().updateOne(and(eq("_id", session.id), eq("status", SessionEntity.SCHEDULED)),
+        // (planId is implied by _id; it is in the filter so that an index on it can serve the query as well)
+        sessions.mongoCollection().updateOne(and(eq("_id", session.id), eq("planId", session.planId),
+                eq("status", SessionEntity.SCHEDULED)),
                 combine(set("step", step), set("mode", session.mode), set("routine", session.routine),
                         set("composedAt", session.composedAt)));
     }
 
-    public void markCompleted(String sessionId, Instant at) {
-        sessions.mongoCollection().updateOne(and(eq("_id", sessionId), eq("status", SessionEntity.SCHEDULED)),
+    public void markCompleted(String sessionId, String planId, Instant at) {
+        sessions.mongoCollection().updateOne(and(eq("_id", sessionId), eq("planId", planId),
+                eq("status", SessionEntity.SCHEDULED)),
                 combine(set("status", SessionEntity.COMPLETED), set("completedAt", at)));
     }
 

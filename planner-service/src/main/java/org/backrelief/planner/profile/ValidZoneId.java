@@ -9,6 +9,7 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.time.ZoneId;
+import java.util.Set;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -29,9 +30,12 @@ public @interface ValidZoneId {
     Class<? extends Payload>[] payload() default {};
 
     class Validator implements ConstraintValidator<ValidZoneId, String> {
+        /** Read once: {@link ZoneId#getAvailableZoneIds()} builds a new set of ~600 ids on every call. */
+        private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || ZoneId.getAvailableZoneIds().contains(value) || "UTC".equals(value);
+            return value == null || ZONES.contains(value) || "UTC".equals(value);
         }
     }
 }

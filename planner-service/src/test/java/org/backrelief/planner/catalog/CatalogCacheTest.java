@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -77,8 +78,11 @@ class CatalogCacheTest {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             producer.send(new ProducerRecord<>(Topics.CATALOG_CHANGES, "plank", "{not json")).get();
-            producer.send(new ProducerRecord<>(Topics.CATALOG_CHANGES, "plank",
-                    CatalogContent.MAPPER.writeValueAsString(event))).get();
+            // exactly as the catalog sends it: structured mode, with the CloudEvents content type in a header
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CATALOG_CHANGES, "plank",
+                    CatalogContent.MAPPER.writeValueAsString(event));
+            record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
         }
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->

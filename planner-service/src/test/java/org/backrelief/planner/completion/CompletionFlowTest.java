@@ -18,6 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
 import org.backrelief.common.events.EventTypes;
 import org.backrelief.infra.EmbeddedKafka;
 import org.backrelief.planner.testsupport.ActivityTopic;
@@ -35,6 +38,9 @@ import io.restassured.path.json.JsonPath;
 /** Completion and check-in over the real Mongo-protocol server and the real Kafka broker. */
 @QuarkusTest
 class CompletionFlowTest {
+
+    @Inject
+    CompletionRepository completions;
 
     private static final Logger LOG = Logger.getLogger(CompletionFlowTest.class);
     static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);
@@ -188,6 +194,77 @@ class CompletionFlowTest {
         }
         assertThat(as(gina).get("/api/v1/me/plans/current").then().extract().jsonPath()
                 .getList("adjustments.trigger")).containsExactly("COMPLETION", "CHECK_IN");
+    }
+
+    @Test
+    void manyCompletionsAtOnceArePublishedOnceEachAndMarkedPublished() throws Exception {
+        int count = 12;
+        List<String> users = new ArrayList<>();
+        List<String> sessionIds = new ArrayList<>();
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String user = newUser("burst" + i);
+            String sessionId = planFor(user, profile(), Map.of()).getString("sessions[0].sessionId");
+            users.add(user);
+            sessionIds.add(sessionId);
+            bodies.add(completion(user, sessionId, 2, 2));
+        }
+        // all at once: the relay's runs collapse, so several records go out in one batch
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(count);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> as(users.get(n)).body(bodies.get(n)).post(path(sessionIds.get(n)))
+                        .then().extract().statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (ActivityTopic topic = new ActivityTopic()) {
+            for (String user : users) {
+                assertThat(topic.await(user, EventTypes.SESSION_COMPLETED_V1, 1, EVENT_TIMEOUT)).hasSize(1);
+            }
+            // later runs and sweeps send nothing again: every record was marked published
+            for (String user : users) {
+                assertThat(topic.poll(user, EventTypes.SESSION_COMPLETED_V1, Duration.ofMillis(300))).hasSize(1);
+            }
+        }
+        for (String sessionId : sessionIds) {
+            Awaitility.await().atMost(EVENT_TIMEOUT).untilAsserted(
+                    () -> assertThat(completions.findById(sessionId).published).isTrue());
+        }
+    }
+
+    @Test
+    void aHoldRebuildsTheComingWeeksAndAProgressLeavesThemAsScheduled() {
+        String hank = newUser("hank");
+        // week 2's first two sessions are due: 2 days ago and today
+        JsonPath plan = planFor(hank, profile(), Map.of("startDate",
+                LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(9).toString()));
+        List<Integer> stepsBefore = plan.getList("sessions.step", Integer.class);
+        // pain 2 after the first: progress as scheduled, nothing moves
+        String progressed = plan.getString("sessions[3].sessionId");
+        as(hank).body(completion(hank, progressed, 2, 2)).post(path(progressed)).then().statusCode(200)
+                .body("decision", equalTo("PROGRESS"));
+        JsonPath afterProgress = as(hank).get("/api/v1/me/plans/current").then().statusCode(200).extract().jsonPath();
+        assertThat(afterProgress.getList("sessions.step", Integer.class)).isEqualTo(stepsBefore);
+        assertThat(afterProgress.getList("adjustments.decision")).containsExactly("PROGRESS");
+
+        // pain 4 after the next one: hold, so week 3 stays at week 2's step instead of stepping up
+        String held = plan.getString("sessions[4].sessionId");
+        int weekTwoStep = plan.getInt("sessions[4].step");
+        assertThat(plan.getList("sessions.findAll { it.weekNumber == 3 }.step", Integer.class))
+                .doesNotContain(weekTwoStep);
+        as(hank).body(completion(hank, held, 2, 4)).post(path(held)).then().statusCode(200)
+                .body("decision", equalTo("HOLD"));
+        JsonPath afterHold = as(hank).get("/api/v1/me/plans/current").then().statusCode(200).extract().jsonPath();
+        assertThat(afterHold.getList("adjustments.decision")).containsExactly("PROGRESS", "HOLD");
+        assertThat(afterHold.getList("sessions.findAll { it.weekNumber == 3 }.step", Integer.class))
+                .containsOnly(weekTwoStep);
     }
 
     static String path(String sessionId) {
