@@ -1,5 +1,7 @@
 package org.backrelief.catalog;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,6 +15,8 @@ public interface CatalogConfig {
 
     Events events();
 
+    ReadModel readModel();
+
     interface Paging {
         /** Page size when the client sends none. */
         @WithDefault("20")
@@ -24,14 +28,28 @@ public interface CatalogConfig {
     }
 
     interface Content {
-        /** Load the content files into MongoDB at startup. */
+        /** Load the content files into MongoDB at startup (skipped when the stored digest says they are applied). */
         @WithDefault("true")
         boolean loadOnStartup();
+    }
+
+    interface ReadModel {
+        /** How often MongoDB is asked whether another replica changed the catalog (the staleness bound). */
+        @WithDefault("1s")
+        Duration checkInterval();
+
+        /** Not ready when MongoDB has not confirmed the snapshot for this long. */
+        @WithDefault("5s")
+        Duration maxUnverified();
     }
 
     interface Events {
         /** CloudEvents {@code source} of the events this service publishes. */
         @WithDefault("/backrelief/catalog-service")
         String source();
+
+        /** The start-up content load publishes its events this long after the start, off the start-up path. */
+        @WithDefault("2s")
+        Duration startupDelay();
     }
 }

@@ -3,17 +3,24 @@ package org.backrelief.catalog.content;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.backrelief.catalog.CatalogConfig;
 import org.backrelief.catalog.events.ExerciseChangePublisher;
+import org.backrelief.catalog.events.ExerciseChangePublisher.PendingChange;
 import org.backrelief.catalog.exercise.Exercise;
 import org.backrelief.catalog.exercise.ExerciseEntity;
 import org.backrelief.catalog.exercise.ExerciseRepository;
 import org.backrelief.catalog.exercise.Origin;
+import org.backrelief.catalog.readmodel.ExerciseReadModel;
 import org.backrelief.common.events.ExerciseChangedV1.Change;
 import org.jboss.logging.Logger;
 
@@ -31,15 +38,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class ContentLoader {
 
     private static final Logger LOG = Logger.getLogger(ContentLoader.class);
+    /** Part of the content digest: bump it when the loading rule or the stored form changes, to force a reload. */
+    static final String FORMAT = "content-loader-1";
 
     private final ContentReader reader;
     private final ExerciseRepository repository;
     private final ExerciseChangePublisher events;
     private final ObjectMapper mapper;
     private final Counter keptApiEdits;
+    private final ExerciseReadModel readModel;
+    private final Duration startupEventDelay;
 
     public ContentLoader(ContentReader reader, ExerciseRepository repository, ExerciseChangePublisher events,
-            ObjectMapper mapper, MeterRegistry registry) {
+            ObjectMapper mapper, MeterRegistry registry, ExerciseReadModel readModel, CatalogConfig config) {
+        this.readModel = readModel;
+        this.startupEventDelay = config.events().startupDelay();
         this.reader = reader;
         this.repository = repository;
         this.events = events;
@@ -52,37 +65,83 @@ public class ContentLoader {
     public record Report(int inserted, int updated, int unchanged, int keptApiEdits, int changedWithoutNewVersion) {
     }
 
+    /**
+     * The start-up load: skipped when MongoDB records that byte-identical files were already applied completely (by
+     * an earlier start of this release or another replica), so a restart neither parses nor validates nor syncs.
+     *
+     * @return the report, or null when skipped
+     */
+    public Report loadIfChanged() {
+        Map<String, byte[]> files = reader.rawExercises();
+        String digest = digest(files);
+        return isApplied(digest) ? null : loadAtStartup(files, digest);
+    }
+
+    /** The digest of the exercise files {@code files} (see {@link ContentReader#digest}). */
+    public String digest(Map<String, byte[]> files) {
+        return ContentReader.digest(files, FORMAT);
+    }
+
+    /** True when MongoDB records that content with {@code digest} was applied completely. */
+    public boolean isApplied(String digest) {
+        boolean applied = digest.equals(repository.appliedContentDigest());
+        if (applied) {
+            LOG.infof("Catalog content unchanged since it was last applied (digest %s): not reloaded",
+                    digest.substring(0, 12));
+        }
+        return applied;
+    }
+
+    /** Validates and applies {@code files}, publishing the events off the start-up path, then records the digest. */
+    public Report loadAtStartup(Map<String, byte[]> files, String digest) {
+        Report report = load(files, true);
+        repository.contentApplied(digest);
+        return report;
+    }
+
+    /** Validates and applies every content file (always, whatever was applied before). */
     public Report load() {
-        Report report = apply(reader.readExercises());
+        return load(reader.rawExercises(), false);
+    }
+
+    private Report load(Map<String, byte[]> files, boolean startup) {
+        Report report = apply(reader.readExercises(files), startup);
         LOG.infof("Catalog content loaded: %d inserted, %d updated, %d unchanged, %d API edits kept, "
                 + "%d files changed without a new contentVersion", report.inserted(), report.updated(),
                 report.unchanged(), report.keptApiEdits(), report.changedWithoutNewVersion());
         return report;
     }
 
-    /** Applies validated content exercises; public so tests can apply crafted versions of a file. */
+    /**
+     * Applies validated content exercises; public so tests can apply crafted versions of a file. Reads the stored
+     * exercises in one query and inserts the new ones in one bulk write; rebuilds the read model when it wrote.
+     */
     public Report apply(List<Exercise> files) {
-        int inserted = 0;
+        return apply(files, false);
+    }
+
+    /** @param startup publish the events a little later, off the start-up path */
+    private Report apply(List<Exercise> files, boolean startup) {
+        List<PendingChange> changes = new ArrayList<>();
         int updated = 0;
         int unchanged = 0;
         int kept = 0;
         int changedWithoutNewVersion = 0;
+        Map<String, ExerciseEntity> storedById = new HashMap<>();
+        repository.listAll().forEach(entity -> storedById.put(entity.id, entity));
+        List<ExerciseEntity> inserts = new ArrayList<>();
         for (Exercise file : files) {
             String hash = hash(file);
-            ExerciseEntity stored = repository.findByIdOptional(file.id()).orElse(null);
+            ExerciseEntity stored = storedById.get(file.id());
             ContentSync.Stored state = stored == null ? null
                     : new ContentSync.Stored(stored.contentVersion, stored.contentHash, stored.editedViaApi,
                             stored.apiEditedAt);
             switch (ContentSync.decide(state, file.contentVersion(), hash, file.replacesApiEditsBefore())) {
-                case INSERT -> {
-                    if (insert(file, hash)) {
-                        inserted++;
-                    } else {
-                        unchanged++; // another replica inserted it first
-                    }
-                }
+                case INSERT -> inserts.add(newEntity(file, hash));
                 case UPDATE -> {
-                    if (update(file, hash, stored)) {
+                    ExerciseEntity next = update(file, hash, stored);
+                    if (next != null) {
+                        changes.add(new PendingChange(next.id, Change.UPDATED, next.version));
                         updated++;
                     } else {
                         unchanged++;
@@ -103,31 +162,40 @@ public class ContentLoader {
                 }
             }
         }
-        return new Report(inserted, updated, unchanged, kept, changedWithoutNewVersion);
+        List<ExerciseEntity> inserted = repository.insertAll(inserts); // ids another replica inserted first are left out
+        unchanged += inserts.size() - inserted.size();
+        for (ExerciseEntity entity : inserted) {
+            changes.add(new PendingChange(entity.id, Change.CREATED, entity.version));
+        }
+        if (!changes.isEmpty()) {
+            readModel.rebuild(); // before the events, so a consumer re-reading this replica sees the change
+        }
+        if (startup) {
+            events.publishLater(changes, startupEventDelay);
+        } else {
+            changes.forEach(change -> events.publish(change.exerciseId(), change.change(), change.version()));
+        }
+        return new Report(inserted.size(), updated, unchanged, kept, changedWithoutNewVersion);
     }
 
-    private boolean insert(Exercise file, String hash) {
+    private static ExerciseEntity newEntity(Exercise file, String hash) {
         ExerciseEntity entity = fromFile(file, hash);
         entity.version = 1;
         entity.origin = Origin.CONTENT;
-        if (!repository.insert(entity)) {
-            return false;
-        }
-        events.publish(entity.id, Change.CREATED, entity.version);
-        return true;
+        return entity;
     }
 
-    private boolean update(Exercise file, String hash, ExerciseEntity stored) {
+    /** @return the stored exercise, or null when it changed meanwhile */
+    private ExerciseEntity update(Exercise file, String hash, ExerciseEntity stored) {
         ExerciseEntity next = fromFile(file, hash);
         next.version = stored.version + 1;
         next.origin = stored.origin;
         next.apiEditedAt = stored.apiEditedAt; // history; editedViaApi is false again: the file now rules
         if (!repository.replaceIfVersion(next, stored.version)) {
             LOG.infof("Exercise %s changed while loading content; leaving it", file.id());
-            return false;
+            return null;
         }
-        events.publish(next.id, Change.UPDATED, next.version);
-        return true;
+        return next;
     }
 
     private static ExerciseEntity fromFile(Exercise file, String hash) {

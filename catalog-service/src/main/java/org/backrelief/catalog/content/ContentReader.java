@@ -9,10 +9,14 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,20 +85,57 @@ public final class ContentReader {
      * @throws InvalidContentException listing every problem
      */
     public List<Exercise> readExercises() {
-        List<String> problems = new ArrayList<>();
-        List<Exercise> exercises = new ArrayList<>();
+        return readExercises(rawExercises());
+    }
+
+    /** The exercise files as bytes, by file name in index order; a listed but missing file maps to null. */
+    public Map<String, byte[]> rawExercises() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (String file : exerciseFiles()) {
             try (InputStream in = classLoader.getResourceAsStream(EXERCISES + file)) {
-                if (in == null) {
-                    problems.add(file + ": listed in the index but missing");
-                    continue;
-                }
-                Exercise exercise = parseExercise(file, in.readAllBytes(), problems);
-                if (exercise != null) {
-                    exercises.add(exercise);
-                }
+                files.put(file, in == null ? null : in.readAllBytes());
             } catch (IOException e) {
-                problems.add(file + ": " + e.getMessage());
+                throw new UncheckedIOException("Cannot read " + EXERCISES + file, e);
+            }
+        }
+        return files;
+    }
+
+    /**
+     * A SHA-256 over the names and bytes of {@code files} (and {@code format}, the loader's own version): equal
+     * digests mean byte-identical content, so a start can skip parsing, validating and syncing files it already
+     * applied.
+     */
+    public static String digest(Map<String, byte[]> files, String format) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(format.getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                digest.update((byte) 0);
+                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                if (file.getValue() != null) {
+                    digest.update(file.getValue());
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** Parses and validates raw exercise files (see {@link #readExercises()}). */
+    public List<Exercise> readExercises(Map<String, byte[]> files) {
+        List<String> problems = new ArrayList<>();
+        List<Exercise> exercises = new ArrayList<>();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            if (file.getValue() == null) {
+                problems.add(file.getKey() + ": listed in the index but missing");
+                continue;
+            }
+            Exercise exercise = parseExercise(file.getKey(), file.getValue(), problems);
+            if (exercise != null) {
+                exercises.add(exercise);
             }
         }
         Map<String, Exercise> byId = new HashMap<>();

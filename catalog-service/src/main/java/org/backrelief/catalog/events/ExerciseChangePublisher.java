@@ -1,6 +1,8 @@
 package org.backrelief.catalog.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +61,31 @@ public class ExerciseChangePublisher {
                 .description("Exercise-changed events acknowledged by Kafka").register(registry);
         this.failed = Counter.builder("catalog.events.failed")
                 .description("Exercise-changed events that could not be published").register(registry);
+    }
+
+    /**
+     * Publishes the changes after {@code delay}, on a background thread: for the start-up content load, so the first
+     * start neither waits for nor competes with creating the Kafka producer. Consumers order by {@code version}, so an
+     * API change published meanwhile is not undone by these older events arriving later.
+     */
+    public void publishLater(List<PendingChange> changes, Duration delay) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            changes.forEach(change -> publish(change.exerciseId(), change.change(), change.version()));
+        }, "catalog-startup-events");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A change whose event is still to be published. */
+    public record PendingChange(String exerciseId, ExerciseChangedV1.Change change, long version) {
     }
 
     /** Publishes the change; never throws. */

@@ -2,17 +2,27 @@ package org.backrelief.catalog.exercise;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 
 import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 
@@ -20,21 +30,46 @@ import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 @ApplicationScoped
 public class ExerciseRepository implements PanacheMongoRepositoryBase<ExerciseEntity, String> {
 
-    /** The indexes behind the list filters and sorts; creating an existing index is a no-op. */
-    public void ensureIndexes() {
-        mongoCollection().createIndex(Indexes.ascending("phases.phase"), new IndexOptions().name("phases_phase"));
-        mongoCollection().createIndex(Indexes.ascending("targets"), new IndexOptions().name("targets"));
-        mongoCollection().createIndex(Indexes.ascending("position"), new IndexOptions().name("position"));
-        mongoCollection().createIndex(Indexes.ascending("difficulty"), new IndexOptions().name("difficulty"));
-        mongoCollection().createIndex(Indexes.ascending("deleted", "sortName"), new IndexOptions().name("live_by_name"));
-    }
+    /** Settings documents of the catalog (e.g. which content files were last applied). */
+    static final String META_COLLECTION = "catalog_meta";
+    private static final String CONTENT_META_ID = "content";
 
+    /**
+     * The reference query behind the old database-backed list; reads are served by the in-memory read model now, and
+     * {@code ReadModelMatchesMongoTest} checks the two agree. No secondary index is needed: reads never query MongoDB
+     * by a non-id field.
+     */
     public List<ExerciseEntity> search(Bson filter, Bson sort, int page, int size) {
         return mongoCollection().find(filter).sort(sort).skip(page * size).limit(size).into(new ArrayList<>());
     }
 
     public long count(Bson filter) {
         return mongoCollection().countDocuments(filter);
+    }
+
+    /** Every exercise id with its version: the read model's cheap "did anything change?" check (no content read). */
+    public Map<String, Long> versions() {
+        Map<String, Long> versions = new HashMap<>();
+        for (BsonDocument doc : mongoCollection().withDocumentClass(BsonDocument.class).find()
+                .projection(Projections.include("version"))) {
+            BsonValue version = doc.get("version");
+            versions.put(doc.getString("_id").getValue(), version != null && version.isNumber()
+                    ? version.asNumber().longValue() : -1L);
+        }
+        return versions;
+    }
+
+    /** The digest of the content files last applied completely, or null. */
+    public String appliedContentDigest() {
+        Document meta = mongoDatabase().getCollection(META_COLLECTION).find(Filters.eq("_id", CONTENT_META_ID)).first();
+        return meta == null ? null : meta.getString("digest");
+    }
+
+    /** Records that the content files with {@code digest} are applied. */
+    public void contentApplied(String digest) {
+        mongoDatabase().getCollection(META_COLLECTION).replaceOne(Filters.eq("_id", CONTENT_META_ID),
+                new Document("_id", CONTENT_META_ID).append("digest", digest).append("appliedAt", new java.util.Date()),
+                new ReplaceOptions().upsert(true));
     }
 
     /** Ids of {@code ids} that exist (deleted or not). */
@@ -54,6 +89,36 @@ public class ExerciseRepository implements PanacheMongoRepositoryBase<ExerciseEn
                 return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Inserts new exercises in one unordered bulk write.
+     *
+     * @return those inserted; an id already taken (another replica was first) is left out
+     */
+    public List<ExerciseEntity> insertAll(List<ExerciseEntity> entities) {
+        if (entities.isEmpty()) {
+            return List.of();
+        }
+        try {
+            mongoCollection().insertMany(entities, new InsertManyOptions().ordered(false));
+            return List.copyOf(entities);
+        } catch (MongoBulkWriteException e) {
+            Set<Integer> duplicates = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                duplicates.add(error.getIndex());
+            }
+            List<ExerciseEntity> inserted = new ArrayList<>();
+            for (int i = 0; i < entities.size(); i++) {
+                if (!duplicates.contains(i)) {
+                    inserted.add(entities.get(i));
+                }
+            }
+            return inserted;
         }
     }
 

@@ -35,6 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.smallrye.common.annotation.NonBlocking;
+
 /** The exercise catalog: public reads, editor-only writes. */
 @Path("/api/v1/exercises")
 @Tag(name = "Exercises", description = "The exercise catalog built from the back-pain workout guide")
@@ -52,6 +54,7 @@ public class ExerciseResource {
     }
 
     @GET
+    @NonBlocking // served from memory: no worker-thread hop
     @Operation(summary = "Search exercises", description = "All filters combine with AND. Soft-deleted exercises are "
             + "not listed. Send the ETag back in If-None-Match to get a 304 when nothing changed.")
     @APIResponse(responseCode = "200", description = "A page of exercises",
@@ -68,6 +71,7 @@ public class ExerciseResource {
     }
 
     @GET
+    @NonBlocking
     @Path("{id}")
     @Operation(summary = "Get one exercise", description = "Soft-deleted exercises are returned too, with deleted: "
             + "true, so plans that reference them keep working.")

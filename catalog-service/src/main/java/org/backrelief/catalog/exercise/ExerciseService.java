@@ -9,6 +9,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.backrelief.catalog.events.ExerciseChangePublisher;
+import org.backrelief.catalog.readmodel.CatalogSnapshot;
+import org.backrelief.catalog.readmodel.ExerciseReadModel;
 import org.backrelief.common.events.ExerciseChangedV1.Change;
 import org.backrelief.common.problem.Problem;
 import org.backrelief.common.problem.ProblemException;
@@ -16,30 +18,39 @@ import org.backrelief.common.problem.ProblemException;
 import com.mongodb.client.model.Updates;
 
 /**
- * Reads and edits the catalog. Every write is conditional on the version the editor saw (optimistic concurrency) and is
- * followed by an exercise-changed event.
+ * Reads and edits the catalog. Reads come from the in-memory {@link ExerciseReadModel}. Every write is conditional on
+ * the version the editor saw (optimistic concurrency), rebuilds the read model and is followed by an exercise-changed
+ * event.
  */
 @ApplicationScoped
 public class ExerciseService {
 
     private final ExerciseRepository repository;
     private final ExerciseChangePublisher events;
+    private final ExerciseReadModel readModel;
 
-    public ExerciseService(ExerciseRepository repository, ExerciseChangePublisher events) {
+    public ExerciseService(ExerciseRepository repository, ExerciseChangePublisher events,
+            ExerciseReadModel readModel) {
         this.repository = repository;
         this.events = events;
+        this.readModel = readModel;
     }
 
-    public ExercisePage search(ExerciseCriteria criteria) {
-        var filter = ExerciseFilters.filter(criteria);
-        List<Exercise> items = repository.search(filter, ExerciseFilters.sort(criteria), criteria.page(),
-                criteria.size()).stream().map(ExerciseEntity::toExercise).toList();
-        return new ExercisePage(items, criteria.page(), criteria.size(), repository.count(filter));
+    /** A rendered page, from the in-memory read model (no database call). */
+    public CatalogSnapshot.Page search(ExerciseCriteria criteria) {
+        return readModel.snapshot().search(criteria);
     }
 
-    /** Deleted exercises are returned too (with {@code deleted: true}) so plans that reference them keep working. */
-    public Exercise get(String id) {
-        return load(id).toExercise();
+    /**
+     * One exercise from the read model. Deleted exercises are returned too (with {@code deleted: true}) so plans that
+     * reference them keep working.
+     */
+    public CatalogSnapshot.Item get(String id) {
+        CatalogSnapshot.Item item = readModel.snapshot().get(id);
+        if (item == null) {
+            throw ProblemException.notFound("Exercise '" + id + "'");
+        }
+        return item;
     }
 
     public Exercise create(Exercise exercise) {
@@ -57,6 +68,7 @@ public class ExerciseService {
         if (!repository.insert(entity)) {
             throw alreadyExists(exercise.id());
         }
+        readModel.rebuild();
         events.publish(entity.id, Change.CREATED, entity.version);
         return entity.toExercise();
     }
@@ -84,6 +96,7 @@ public class ExerciseService {
         if (!repository.replaceIfVersion(next, expectedVersion)) {
             throw stale(id, expectedVersion, load(id).version);
         }
+        readModel.rebuild();
         events.publish(id, Change.UPDATED, next.version);
         return next.toExercise();
     }
@@ -107,6 +120,7 @@ public class ExerciseService {
         if (!done) {
             throw stale(id, current.version, load(id).version);
         }
+        readModel.rebuild();
         events.publish(id, Change.DELETED, current.version + 1);
     }
 

@@ -29,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.smallrye.common.annotation.NonBlocking;
+
 /** The five workout phases and the exercises of each. */
 @Path("/api/v1/phases")
 @Tag(name = "Phases", description = "The five workout phases of the guide, in order")
@@ -49,6 +51,7 @@ public class PhaseResource {
     }
 
     @GET
+    @NonBlocking // served from memory: no worker-thread hop
     @Operation(summary = "List the phases", description = "The five phases in workout order with purpose, "
             + "recommended minutes and the guide's general rules")
     @APIResponse(responseCode = "200", description = "The phases in order",
@@ -58,6 +61,7 @@ public class PhaseResource {
     }
 
     @GET
+    @NonBlocking
     @Path("{phase}/exercises")
     @Operation(summary = "Exercises of one phase", description = "Same filters, paging, sorting and ETag as "
             + "GET /api/v1/exercises, with the phase taken from the path")
