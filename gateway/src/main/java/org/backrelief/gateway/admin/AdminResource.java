@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.mutiny.Uni;
 
@@ -33,7 +32,6 @@ import io.smallrye.mutiny.Uni;
 public class AdminResource {
 
     @Inject
-    @RestClient
     TrackingClient tracking;
 
     @Inject

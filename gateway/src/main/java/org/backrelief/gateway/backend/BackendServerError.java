@@ -1,8 +1,8 @@
 package org.backrelief.gateway.backend;
 
 /**
- * A backend answered 5xx. Raised inside the fault-tolerance guard so the circuit breaker counts it and idempotent
- * reads retry it; {@link Relay} turns it into a 502/503 for the client.
+ * A backend answered 5xx. Raised by {@link BackendGuard} so the circuit breaker counts it and idempotent reads retry
+ * it; {@link Relay} turns it into a 502/503 for the client.
  */
 public class BackendServerError extends RuntimeException {
 

@@ -1,63 +1,64 @@
 package org.backrelief.gateway.backend;
 
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+import static io.vertx.core.http.HttpMethod.PUT;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.jboss.resteasy.reactive.RestQuery;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
 
-/** catalog-service's internal API; bodies travel as raw bytes. */
-@RegisterRestClient(configKey = "catalog")
-@Path("/api/v1")
-@Produces(MediaType.APPLICATION_JSON)
-public interface CatalogClient {
+/** catalog-service's internal API; bodies and query strings travel as they came. */
+@Singleton
+public class CatalogClient {
 
-    @GET
-    @Path("/exercises")
-    Uni<Response> exercises(@BeanParam ForwardedHeaders headers, @RestQuery MultivaluedMap<String, String> query,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch);
+    private static final String JSON = MediaType.APPLICATION_JSON;
 
-    @GET
-    @Path("/exercises/{id}")
-    Uni<Response> exercise(@BeanParam ForwardedHeaders headers, @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch);
+    private final BackendHttp http;
 
-    @GET
-    @Path("/phases")
-    Uni<Response> phases(@BeanParam ForwardedHeaders headers, @RestQuery MultivaluedMap<String, String> query);
+    @Inject
+    public CatalogClient(BackendConnections connections, @ConfigProperty(name = "backrelief.backend.catalog.url") URI url) {
+        this.http = connections.open(url);
+    }
 
-    @GET
-    @Path("/phases/{phase}/exercises")
-    Uni<Response> phaseExercises(@BeanParam ForwardedHeaders headers, @PathParam("phase") String phase,
-            @RestQuery MultivaluedMap<String, String> query, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch);
+    public Uni<BackendAnswer> exercises(ForwardedHeaders headers, String rawQuery, String ifNoneMatch) {
+        return http.request(GET, "/api/v1/exercises").rawQuery(rawQuery).accept(JSON)
+                .header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch).send(headers);
+    }
 
-    @POST
-    @Path("/exercises")
-    @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Response> create(@BeanParam ForwardedHeaders headers, byte[] body);
+    public Uni<BackendAnswer> exercise(ForwardedHeaders headers, String id, String ifNoneMatch) {
+        return http.request(GET, "/api/v1/exercises/" + Paths.segment(id)).accept(JSON)
+                .header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch).send(headers);
+    }
 
-    @PUT
-    @Path("/exercises/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Response> update(@BeanParam ForwardedHeaders headers, @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body);
+    public Uni<BackendAnswer> phases(ForwardedHeaders headers, String rawQuery) {
+        return http.request(GET, "/api/v1/phases").rawQuery(rawQuery).accept(JSON).send(headers);
+    }
 
-    @DELETE
-    @Path("/exercises/{id}")
-    Uni<Response> delete(@BeanParam ForwardedHeaders headers, @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch);
+    public Uni<BackendAnswer> phaseExercises(ForwardedHeaders headers, String phase, String rawQuery, String ifNoneMatch) {
+        return http.request(GET, "/api/v1/phases/" + Paths.segment(phase) + "/exercises").rawQuery(rawQuery).accept(JSON)
+                .header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch).send(headers);
+    }
+
+    public Uni<BackendAnswer> create(ForwardedHeaders headers, byte[] body) {
+        return http.request(POST, "/api/v1/exercises").accept(JSON).jsonBody(body).send(headers);
+    }
+
+    public Uni<BackendAnswer> update(ForwardedHeaders headers, String id, String ifMatch, byte[] body) {
+        return http.request(PUT, "/api/v1/exercises/" + Paths.segment(id)).accept(JSON)
+                .header(HttpHeaders.IF_MATCH, ifMatch).jsonBody(body).send(headers);
+    }
+
+    public Uni<BackendAnswer> delete(ForwardedHeaders headers, String id, String ifMatch) {
+        return http.request(DELETE, "/api/v1/exercises/" + Paths.segment(id)).accept(JSON)
+                .header(HttpHeaders.IF_MATCH, ifMatch).send(headers);
+    }
 }

@@ -1,9 +1,10 @@
 package org.backrelief.gateway.backend;
 
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import org.backrelief.common.web.RequestIds;
+
+import io.vertx.core.MultiMap;
 
 /**
  * The headers every backend call carries: the caller's bearer token (each service verifies it again), the request
@@ -15,16 +16,9 @@ public class ForwardedHeaders {
     public static final String TRACEPARENT = "traceparent";
     public static final String TRACESTATE = "tracestate";
 
-    @HeaderParam(HttpHeaders.AUTHORIZATION)
     public final String authorization;
-
-    @HeaderParam(RequestIds.HEADER)
     public final String requestId;
-
-    @HeaderParam(TRACEPARENT)
     public final String traceparent;
-
-    @HeaderParam(TRACESTATE)
     public final String tracestate;
 
     public ForwardedHeaders(String authorization, String requestId, String traceparent, String tracestate) {
@@ -44,5 +38,19 @@ public class ForwardedHeaders {
         return new ForwardedHeaders(incoming.getHeaderString(HttpHeaders.AUTHORIZATION), id,
                 passTraceContext ? incoming.getHeaderString(TRACEPARENT) : null,
                 passTraceContext ? incoming.getHeaderString(TRACESTATE) : null);
+    }
+
+    /** Sets the non-null values on a backend request. */
+    void applyTo(MultiMap headers) {
+        set(headers, HttpHeaders.AUTHORIZATION, authorization);
+        set(headers, RequestIds.HEADER, requestId);
+        set(headers, TRACEPARENT, traceparent);
+        set(headers, TRACESTATE, tracestate);
+    }
+
+    private static void set(MultiMap headers, String name, String value) {
+        if (value != null) {
+            headers.set(name, value);
+        }
     }
 }

@@ -2,46 +2,32 @@ package org.backrelief.gateway.backend;
 
 import java.util.function.Supplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-
-import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 /**
- * Guarded calls to planner-service: every call has a timeout, a bulkhead and a circuit breaker (an outage answers fast
- * and recovers on its own), and only idempotent reads are retried, only for refused connections and 5xx answers.
- * All of it stays on the event loop. Values can be overridden in configuration (see application.properties).
+ * Guarded calls to planner-service (see {@link BackendGuard}): a timeout, a concurrency limit and a circuit breaker on
+ * every call, retries for idempotent reads only. Settings: {@code backrelief.backend.guard.*}.
  */
-@ApplicationScoped
+@Singleton
 public class PlannerBackend {
 
-    @AsynchronousNonBlocking
-    @Timeout(GuardDefaults.READ_TIMEOUT_MS)
-    @Retry(maxRetries = GuardDefaults.READ_RETRIES, delay = GuardDefaults.RETRY_DELAY_MS,
-            jitter = GuardDefaults.RETRY_JITTER_MS, maxDuration = GuardDefaults.RETRY_MAX_DURATION_MS,
-            abortOn = { CircuitBreakerOpenException.class, BulkheadException.class, TimeoutException.class })
-    @CircuitBreaker(requestVolumeThreshold = GuardDefaults.BREAKER_VOLUME, failureRatio = GuardDefaults.BREAKER_RATIO,
-            delay = GuardDefaults.BREAKER_DELAY_MS, successThreshold = GuardDefaults.BREAKER_SUCCESSES)
-    @Bulkhead(value = GuardDefaults.CONCURRENT_CALLS, waitingTaskQueue = GuardDefaults.QUEUED_CALLS)
-    public Uni<Response> read(Supplier<Uni<Response>> call) {
-        return Relay.checked(Backend.PLANNER, call);
+    private final BackendGuard guard;
+
+    @Inject
+    public PlannerBackend(GuardConfig config, Vertx vertx, MeterRegistry registry) {
+        this.guard = new BackendGuard(Backend.PLANNER, config, new VertxTimers(vertx), System::nanoTime, registry);
     }
 
-    @AsynchronousNonBlocking
-    @Timeout(GuardDefaults.WRITE_TIMEOUT_MS)
-    @CircuitBreaker(requestVolumeThreshold = GuardDefaults.BREAKER_VOLUME, failureRatio = GuardDefaults.BREAKER_RATIO,
-            delay = GuardDefaults.BREAKER_DELAY_MS, successThreshold = GuardDefaults.BREAKER_SUCCESSES)
-    @Bulkhead(value = GuardDefaults.CONCURRENT_CALLS, waitingTaskQueue = GuardDefaults.QUEUED_CALLS)
-    public Uni<Response> write(Supplier<Uni<Response>> call) {
-        return Relay.checked(Backend.PLANNER, call);
+    public Uni<BackendAnswer> read(Supplier<Uni<BackendAnswer>> call) {
+        return guard.read(call);
+    }
+
+    public Uni<BackendAnswer> write(Supplier<Uni<BackendAnswer>> call) {
+        return guard.write(call);
     }
 }

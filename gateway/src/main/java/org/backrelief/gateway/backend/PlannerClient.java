@@ -1,64 +1,70 @@
 package org.backrelief.gateway.backend;
 
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+import static io.vertx.core.http.HttpMethod.PUT;
 
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
 
 /** planner-service's internal API; bodies travel as raw bytes, the user is the token's subject. */
-@RegisterRestClient(configKey = "planner")
-@Path("/api/v1")
-@Produces(MediaType.APPLICATION_JSON)
-public interface PlannerClient {
+@Singleton
+public class PlannerClient {
 
-    @POST
-    @Path("/routines/preview")
-    @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Response> preview(@BeanParam ForwardedHeaders headers, byte[] body);
+    private static final String JSON = MediaType.APPLICATION_JSON;
 
-    @GET
-    @Path("/me/profile")
-    Uni<Response> profile(@BeanParam ForwardedHeaders headers);
+    private final BackendHttp http;
 
-    @PUT
-    @Path("/me/profile")
-    @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Response> saveProfile(@BeanParam ForwardedHeaders headers, byte[] body);
+    @Inject
+    public PlannerClient(BackendConnections connections, @ConfigProperty(name = "backrelief.backend.planner.url") URI url) {
+        this.http = connections.open(url);
+    }
 
-    @POST
-    @Path("/me/plans")
-    @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Response> createPlan(@BeanParam ForwardedHeaders headers, byte[] body);
+    private Uni<BackendAnswer> call(HttpMethod method, String path, ForwardedHeaders headers, byte[] body) {
+        return http.request(method, path).accept(JSON).jsonBody(body).send(headers);
+    }
 
-    @GET
-    @Path("/me/plans/current")
-    Uni<Response> currentPlan(@BeanParam ForwardedHeaders headers);
+    public Uni<BackendAnswer> preview(ForwardedHeaders headers, byte[] body) {
+        return call(POST, "/api/v1/routines/preview", headers, body);
+    }
 
-    @GET
-    @Path("/me/sessions/next")
-    Uni<Response> nextSession(@BeanParam ForwardedHeaders headers);
+    public Uni<BackendAnswer> profile(ForwardedHeaders headers) {
+        return call(GET, "/api/v1/me/profile", headers, null);
+    }
 
-    @GET
-    @Path("/me/sessions/{sessionId}")
-    Uni<Response> session(@BeanParam ForwardedHeaders headers, @PathParam("sessionId") String sessionId);
+    public Uni<BackendAnswer> saveProfile(ForwardedHeaders headers, byte[] body) {
+        return call(PUT, "/api/v1/me/profile", headers, body);
+    }
 
-    @POST
-    @Path("/me/sessions/{sessionId}/completion")
-    @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Response> complete(@BeanParam ForwardedHeaders headers, @PathParam("sessionId") String sessionId, byte[] body);
+    public Uni<BackendAnswer> createPlan(ForwardedHeaders headers, byte[] body) {
+        return call(POST, "/api/v1/me/plans", headers, body);
+    }
 
-    @POST
-    @Path("/me/checkins")
-    @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Response> checkIn(@BeanParam ForwardedHeaders headers, byte[] body);
+    public Uni<BackendAnswer> currentPlan(ForwardedHeaders headers) {
+        return call(GET, "/api/v1/me/plans/current", headers, null);
+    }
+
+    public Uni<BackendAnswer> nextSession(ForwardedHeaders headers) {
+        return call(GET, "/api/v1/me/sessions/next", headers, null);
+    }
+
+    public Uni<BackendAnswer> session(ForwardedHeaders headers, String sessionId) {
+        return call(GET, "/api/v1/me/sessions/" + Paths.segment(sessionId), headers, null);
+    }
+
+    public Uni<BackendAnswer> complete(ForwardedHeaders headers, String sessionId, byte[] body) {
+        return call(POST, "/api/v1/me/sessions/" + Paths.segment(sessionId) + "/completion", headers, body);
+    }
+
+    public Uni<BackendAnswer> checkIn(ForwardedHeaders headers, byte[] body) {
+        return call(POST, "/api/v1/me/checkins", headers, body);
+    }
 }

@@ -2,13 +2,10 @@ package org.backrelief.gateway.backend;
 
 import java.net.URI;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
@@ -30,42 +27,26 @@ public final class Relay {
     private Relay() {
     }
 
-    /**
-     * Calls a backend inside a fault-tolerance guard: a 5xx answer becomes a {@link BackendServerError} so the
-     * guard's circuit breaker counts it (and a read may retry it).
-     */
-    static Uni<Response> checked(Backend backend, Supplier<Uni<Response>> call) {
-        return call.get().onItem().transform(response -> {
-            if (response.getStatus() >= 500) {
-                throw new BackendServerError(backend, response.getStatus());
-            }
-            return response;
-        });
-    }
-
     /** The backend's answer as the client's response; any failure as a {@link BackendException}. */
-    public static Uni<Response> pass(Backend backend, Uni<Response> guarded) {
+    public static Uni<Response> pass(Backend backend, Uni<BackendAnswer> guarded) {
         return guarded.onItem().transform(Relay::copy)
                 .onFailure().transform(failure -> failure(backend, failure));
     }
 
-    static Response copy(Response backend) {
-        Response.ResponseBuilder out = Response.status(backend.getStatus());
+    static Response copy(BackendAnswer backend) {
+        Response.ResponseBuilder out = Response.status(backend.status());
         for (String header : PASSED_HEADERS) {
-            String value = backend.getHeaderString(header);
+            String value = backend.header(header);
             if (value != null) {
                 out.header(header, value);
             }
         }
-        String location = backend.getHeaderString(HttpHeaders.LOCATION);
+        String location = backend.header(HttpHeaders.LOCATION);
         if (location != null) {
             out.header(HttpHeaders.LOCATION, publicLocation(location));
         }
-        if (backend.hasEntity()) {
-            byte[] body = backend.readEntity(byte[].class);
-            if (body != null && body.length > 0) {
-                out.entity(body);
-            }
+        if (backend.hasBody()) {
+            out.entity(backend.body().getBytes());
         }
         return out.build();
     }
@@ -93,8 +74,9 @@ public final class Relay {
             return error.status() == 503 ? BackendException.unavailable(backend, error)
                     : BackendException.badGateway(backend, error.status());
         }
-        if (failure instanceof CircuitBreakerOpenException || failure instanceof BulkheadException) {
-            LOG.debugf("%s call rejected: %s", backend.serviceName(), failure.getClass().getSimpleName());
+        if (failure instanceof GuardRefusal refusal && refusal.reason() != GuardRefusal.Reason.TIMEOUT) {
+            // an open circuit refuses every call of an outage: one line per call would flood the log
+            LOG.debugf("%s call refused: %s", backend.serviceName(), refusal.reason());
         } else {
             LOG.warnf("%s call failed: %s", backend.serviceName(), describe(failure));
         }

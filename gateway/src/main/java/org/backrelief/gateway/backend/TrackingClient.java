@@ -1,53 +1,57 @@
 package org.backrelief.gateway.backend;
 
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
 
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.jboss.resteasy.reactive.RestQuery;
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
 
 /** tracking-service's internal API; {@code userId} is always the caller's token subject. */
-@RegisterRestClient(configKey = "tracking")
-@Path("/api/v1")
-@Produces(MediaType.APPLICATION_JSON)
-public interface TrackingClient {
+@Singleton
+public class TrackingClient {
 
-    @GET
-    @Path("/users/{userId}/history")
-    Uni<Response> history(@BeanParam ForwardedHeaders headers, @PathParam("userId") String userId,
-            @RestQuery MultivaluedMap<String, String> query);
+    private static final String JSON = MediaType.APPLICATION_JSON;
 
-    @GET
-    @Path("/users/{userId}/history.csv")
-    @Produces("text/csv")
-    Uni<Response> historyCsv(@BeanParam ForwardedHeaders headers, @PathParam("userId") String userId,
-            @RestQuery MultivaluedMap<String, String> query);
+    private final BackendHttp http;
 
-    @GET
-    @Path("/users/{userId}/stats")
-    Uni<Response> stats(@BeanParam ForwardedHeaders headers, @PathParam("userId") String userId,
-            @RestQuery MultivaluedMap<String, String> query);
+    @Inject
+    public TrackingClient(BackendConnections connections, @ConfigProperty(name = "backrelief.backend.tracking.url") URI url) {
+        this.http = connections.open(url);
+    }
 
-    @GET
-    @Path("/users/{userId}/pain-trend")
-    Uni<Response> painTrend(@BeanParam ForwardedHeaders headers, @PathParam("userId") String userId,
-            @RestQuery MultivaluedMap<String, String> query);
+    private Uni<BackendAnswer> userGet(ForwardedHeaders headers, String userId, String rest, String rawQuery, String accept) {
+        return http.request(GET, "/api/v1/users/" + Paths.segment(userId) + rest).rawQuery(rawQuery).accept(accept)
+                .send(headers);
+    }
 
-    @GET
-    @Path("/users/{userId}/exercises/{exerciseId}/stats")
-    Uni<Response> exerciseStats(@BeanParam ForwardedHeaders headers, @PathParam("userId") String userId,
-            @PathParam("exerciseId") String exerciseId, @RestQuery MultivaluedMap<String, String> query);
+    public Uni<BackendAnswer> history(ForwardedHeaders headers, String userId, String rawQuery) {
+        return userGet(headers, userId, "/history", rawQuery, JSON);
+    }
 
-    @POST
-    @Path("/admin/rebuild")
-    Uni<Response> rebuild(@BeanParam ForwardedHeaders headers);
+    public Uni<BackendAnswer> historyCsv(ForwardedHeaders headers, String userId, String rawQuery) {
+        return userGet(headers, userId, "/history.csv", rawQuery, "text/csv");
+    }
+
+    public Uni<BackendAnswer> stats(ForwardedHeaders headers, String userId, String rawQuery) {
+        return userGet(headers, userId, "/stats", rawQuery, JSON);
+    }
+
+    public Uni<BackendAnswer> painTrend(ForwardedHeaders headers, String userId, String rawQuery) {
+        return userGet(headers, userId, "/pain-trend", rawQuery, JSON);
+    }
+
+    public Uni<BackendAnswer> exerciseStats(ForwardedHeaders headers, String userId, String exerciseId, String rawQuery) {
+        return userGet(headers, userId, "/exercises/" + Paths.segment(exerciseId) + "/stats", rawQuery, JSON);
+    }
+
+    public Uni<BackendAnswer> rebuild(ForwardedHeaders headers) {
+        return http.request(POST, "/api/v1/admin/rebuild").accept(JSON).send(headers);
+    }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.backrelief.common.domain.Roles;
 import org.backrelief.common.problem.Problem;
@@ -34,11 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The exercise catalog: anyone may read it, editors change it. Relayed 1:1 to catalog-service. */
 @Path("/api/v1")
@@ -47,7 +46,6 @@ import io.smallrye.mutiny.Uni;
 public class CatalogResource {
 
     @Inject
-    @RestClient
     CatalogClient catalog;
 
     @Inject
@@ -78,9 +76,9 @@ public class CatalogResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "Invalid filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> search(UriInfo uri, @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Uni<Response> search(HttpServerRequest request, @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ForwardedHeaders headers = forwarding.current();
-        return Relay.pass(CATALOG, guard.read(() -> catalog.exercises(headers, uri.getQueryParameters(), ifNoneMatch)));
+        return Relay.pass(CATALOG, guard.read(() -> catalog.exercises(headers, request.query(), ifNoneMatch)));
     }
 
     @GET
@@ -103,9 +101,9 @@ public class CatalogResource {
     @Operation(summary = "The five workout phases in order, with their purpose and rules")
     @APIResponse(responseCode = "200", description = "The phases",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY)))
-    public Uni<Response> phases(UriInfo uri) {
+    public Uni<Response> phases(HttpServerRequest request) {
         ForwardedHeaders headers = forwarding.current();
-        return Relay.pass(CATALOG, guard.read(() -> catalog.phases(headers, uri.getQueryParameters())));
+        return Relay.pass(CATALOG, guard.read(() -> catalog.phases(headers, request.query())));
     }
 
     @GET
@@ -119,11 +117,11 @@ public class CatalogResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such phase",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> phaseExercises(@RestPath String phase, UriInfo uri,
+    public Uni<Response> phaseExercises(@RestPath String phase, HttpServerRequest request,
             @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ForwardedHeaders headers = forwarding.current();
         return Relay.pass(CATALOG,
-                guard.read(() -> catalog.phaseExercises(headers, phase, uri.getQueryParameters(), ifNoneMatch)));
+                guard.read(() -> catalog.phaseExercises(headers, phase, request.query(), ifNoneMatch)));
     }
 
     @POST

@@ -9,12 +9,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 
 import org.backrelief.common.domain.Roles;
 import org.backrelief.gateway.backend.Backend;
+import org.backrelief.gateway.backend.BackendAnswer;
 import org.backrelief.gateway.backend.ForwardedHeaders;
 import org.backrelief.gateway.backend.Forwarding;
 import org.backrelief.gateway.backend.PlannerBackend;
@@ -28,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,11 +40,9 @@ import io.smallrye.mutiny.Uni;
 public class DashboardResource {
 
     @Inject
-    @RestClient
     PlannerClient planner;
 
     @Inject
-    @RestClient
     TrackingClient tracking;
 
     @Inject
@@ -77,31 +72,27 @@ public class DashboardResource {
         ForwardedHeaders headers = forwarding.current();
         String user = token.getSubject();
         Uni<Fetched> next = fetch(Backend.PLANNER, () -> plannerGuard.read(() -> planner.nextSession(headers)));
-        Uni<Fetched> stats = fetch(Backend.TRACKING, () -> trackingGuard.read(() -> tracking.stats(headers, user, noQuery())));
+        Uni<Fetched> stats = fetch(Backend.TRACKING, () -> trackingGuard.read(() -> tracking.stats(headers, user, null)));
         // without from/to the tracker answers the 28 days ending today in the user's own time zone
-        Uni<Fetched> pain = fetch(Backend.TRACKING, () -> trackingGuard.read(() -> tracking.painTrend(headers, user, noQuery())));
+        Uni<Fetched> pain = fetch(Backend.TRACKING, () -> trackingGuard.read(() -> tracking.painTrend(headers, user, null)));
         return Uni.combine().all().unis(next, stats, pain).with(DashboardAssembler::assemble);
     }
 
     /** One backend answer, never a failure: an outage becomes a {@link Fetched#failed} the dashboard can show. */
-    private Uni<Fetched> fetch(Backend backend, Supplier<Uni<Response>> call) {
-        return Uni.createFrom().<Response> deferred(call::get)
-                .onItem().transform(response -> Fetched.answer(backend, response.getStatus(), json(response)))
+    private Uni<Fetched> fetch(Backend backend, Supplier<Uni<BackendAnswer>> call) {
+        return Uni.createFrom().<BackendAnswer> deferred(call::get)
+                .onItem().transform(answer -> Fetched.answer(backend, answer.status(), json(answer)))
                 .onFailure().recoverWithItem(failure -> Fetched.failed(backend, Relay.failure(backend, failure).getMessage()));
     }
 
-    private JsonNode json(Response response) {
-        if (!response.hasEntity()) {
+    private JsonNode json(BackendAnswer answer) {
+        if (!answer.hasBody()) {
             return null;
         }
         try {
-            return mapper.readTree(response.readEntity(byte[].class));
+            return mapper.readTree(answer.body().getBytes());
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static MultivaluedMap<String, String> noQuery() {
-        return new MultivaluedHashMap<>();
     }
 }

@@ -1,7 +1,6 @@
 package org.backrelief.gateway.edge;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -16,7 +15,7 @@ public class RateLimitFilter {
     RateLimits limits;
 
     @ServerRequestFilter
-    public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
-        return limits.check(http, request.getUriInfo().getRequestUri().getRawPath());
+    public Uni<Response> limit(HttpServerRequest http) {
+        return limits.check(http, http.path());
     }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.backrelief.common.domain.Roles;
 import org.backrelief.common.problem.Problem;
@@ -28,10 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The signed-in user's history and progress, relayed to tracking-service's {@code /users/{userId}/...} with the
@@ -44,7 +43,6 @@ import io.smallrye.mutiny.Uni;
 public class ProgressResource {
 
     @Inject
-    @RestClient
     TrackingClient tracking;
 
     @Inject
@@ -66,10 +64,10 @@ public class ProgressResource {
             @Parameter(name = "size", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER)) })
     @APIResponse(responseCode = "200", description = "A page of history",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public Uni<Response> history(UriInfo uri) {
+    public Uni<Response> history(HttpServerRequest request) {
         ForwardedHeaders headers = forwarding.current();
         String user = token.getSubject();
-        return Relay.pass(TRACKING, guard.read(() -> tracking.history(headers, user, uri.getQueryParameters())));
+        return Relay.pass(TRACKING, guard.read(() -> tracking.history(headers, user, request.query())));
     }
 
     @GET
@@ -81,10 +79,10 @@ public class ProgressResource {
             @Parameter(name = "to", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING, format = "date")) })
     @APIResponse(responseCode = "200", description = "CSV, one row per completed session",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
-    public Uni<Response> historyCsv(UriInfo uri) {
+    public Uni<Response> historyCsv(HttpServerRequest request) {
         ForwardedHeaders headers = forwarding.current();
         String user = token.getSubject();
-        return Relay.pass(TRACKING, guard.read(() -> tracking.historyCsv(headers, user, uri.getQueryParameters())));
+        return Relay.pass(TRACKING, guard.read(() -> tracking.historyCsv(headers, user, request.query())));
     }
 
     @GET
@@ -92,10 +90,10 @@ public class ProgressResource {
     @Operation(summary = "Your statistics: streaks, weekly adherence, totals")
     @APIResponse(responseCode = "200", description = "Your statistics",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public Uni<Response> stats(UriInfo uri) {
+    public Uni<Response> stats(HttpServerRequest request) {
         ForwardedHeaders headers = forwarding.current();
         String user = token.getSubject();
-        return Relay.pass(TRACKING, guard.read(() -> tracking.stats(headers, user, uri.getQueryParameters())));
+        return Relay.pass(TRACKING, guard.read(() -> tracking.stats(headers, user, request.query())));
     }
 
     @GET
@@ -106,10 +104,10 @@ public class ProgressResource {
             @Parameter(name = "to", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING, format = "date")) })
     @APIResponse(responseCode = "200", description = "Pain per day",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public Uni<Response> painTrend(UriInfo uri) {
+    public Uni<Response> painTrend(HttpServerRequest request) {
         ForwardedHeaders headers = forwarding.current();
         String user = token.getSubject();
-        return Relay.pass(TRACKING, guard.read(() -> tracking.painTrend(headers, user, uri.getQueryParameters())));
+        return Relay.pass(TRACKING, guard.read(() -> tracking.painTrend(headers, user, request.query())));
     }
 
     @GET
@@ -119,10 +117,10 @@ public class ProgressResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "404", description = "You have not done this exercise",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> exerciseStats(@RestPath String exerciseId, UriInfo uri) {
+    public Uni<Response> exerciseStats(@RestPath String exerciseId, HttpServerRequest request) {
         ForwardedHeaders headers = forwarding.current();
         String user = token.getSubject();
         return Relay.pass(TRACKING,
-                guard.read(() -> tracking.exerciseStats(headers, user, exerciseId, uri.getQueryParameters())));
+                guard.read(() -> tracking.exerciseStats(headers, user, exerciseId, request.query())));
     }
 }

@@ -9,9 +9,11 @@ import java.net.ConnectException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 
 class RelayTest {
 
@@ -25,7 +27,8 @@ class RelayTest {
     @Test
     void outagesBecome503NamingTheBackend() {
         for (Throwable failure : new Throwable[] { new ConnectException("refused"), new TimeoutException("slow"),
-                new CircuitBreakerOpenException("open"), new BackendServerError(Backend.TRACKING, 503) }) {
+                new GuardRefusal(Backend.TRACKING, GuardRefusal.Reason.CIRCUIT_OPEN),
+                new GuardRefusal(Backend.TRACKING, GuardRefusal.Reason.TIMEOUT), new BackendServerError(Backend.TRACKING, 503) }) {
             BackendException e = Relay.failure(Backend.TRACKING, failure);
             assertEquals(503, e.status(), failure.toString());
             assertEquals("tracking-service is unavailable; try again shortly", e.getMessage());
@@ -64,5 +67,37 @@ class RelayTest {
         assertEquals("from-client", tracing.requestId, "the client's id when the filter has not run");
         assertNull(tracing.traceparent, "the OpenTelemetry SDK injects its own span's context");
         assertNull(tracing.tracestate);
+    }
+
+    @Test
+    void anAnswerIsCopiedWithTheHeadersAClientNeedsAndItsBodyAsItCame() {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("content-type", "application/json")
+                .add("ETag", "\"bird-dog.v3\"").add("Location", "http://10.0.0.7:8081/api/v1/exercises/bird-dog")
+                .add("Connection", "keep-alive").add("Server", "internal");
+        jakarta.ws.rs.core.Response out = Relay.copy(new BackendAnswer(201, headers, Buffer.buffer("{\"id\":1}")));
+        assertEquals(201, out.getStatus());
+        assertEquals("application/json", out.getHeaderString("Content-Type"));
+        assertEquals("\"bird-dog.v3\"", out.getHeaderString("ETag"));
+        assertEquals("/api/v1/exercises/bird-dog", out.getHeaderString("Location"));
+        assertNull(out.getHeaderString("Connection"), "hop-by-hop headers stay behind");
+        assertNull(out.getHeaderString("Server"));
+        assertEquals("{\"id\":1}", new String((byte[]) out.getEntity(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anEmptyAnswerHasNoEntity() {
+        jakarta.ws.rs.core.Response out = Relay.copy(new BackendAnswer(304, MultiMap.caseInsensitiveMultiMap(), Buffer.buffer()));
+        assertEquals(304, out.getStatus());
+        assertNull(out.getEntity());
+    }
+
+    @Test
+    void pathValuesStayOneSegment() {
+        assertEquals("bird-dog", Paths.segment("bird-dog"));
+        assertEquals("a%2F..%2Fadmin", Paths.segment("a/../admin"));
+        assertEquals("x%3Fy%3D1%23z", Paths.segment("x?y=1#z"));
+        assertEquals("%2E%2E", Paths.segment(".."));
+        assertEquals("caf%C3%A9%20au%20lait", Paths.segment("café au lait"));
+        assertEquals("%25", Paths.segment("%"));
     }
 }

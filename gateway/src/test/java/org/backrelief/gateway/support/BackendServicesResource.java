@@ -51,9 +51,9 @@ public class BackendServicesResource implements QuarkusTestResourceLifecycleMana
         }
 
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.rest-client.catalog.url", services.url(Service.CATALOG));
-        config.put("quarkus.rest-client.planner.url", services.url(Service.PLANNER));
-        config.put("quarkus.rest-client.tracking.url", services.url(Service.TRACKING));
+        config.put("backrelief.backend.catalog.url", services.url(Service.CATALOG));
+        config.put("backrelief.backend.planner.url", services.url(Service.PLANNER));
+        config.put("backrelief.backend.tracking.url", services.url(Service.TRACKING));
         config.put("mp.jwt.verify.publickey.location", infrastructure.jwtPublicKey().toUri().toString());
         config.put("mp.jwt.verify.issuer", infrastructure.issuer());
         return config;

@@ -1,0 +1,252 @@
+package org.backrelief.gateway.backend;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.UniEmitter;
+
+/**
+ * The guard around every call to one backend: a timeout, a concurrency limit, a circuit breaker shared by all routes
+ * of the backend (an outage answers fast and recovers on its own), and retries for idempotent reads only. A 5xx answer
+ * counts as a failure and becomes a {@link BackendServerError}.
+ *
+ * <p>
+ * Programmatic rather than MicroProfile Fault Tolerance annotations: the interceptor chain (four strategies, their
+ * per-invocation metrics, a strategy cache lookup) cost more CPU per request than the relay itself. Everything here
+ * runs on the event loop: timers are Vert.x timers, and nothing blocks.
+ */
+public final class BackendGuard {
+
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+
+    private final Backend backend;
+    private final CircuitBreaker breaker;
+    private final Timers timers;
+    private final LongSupplier nanoClock;
+    private final long readTimeoutMs;
+    private final long writeTimeoutMs;
+    private final int readRetries;
+    private final long retryDelayMs;
+    private final long retryJitterMs;
+    private final long retryMaxDurationNanos;
+    private final int maxConcurrent;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    private final Counter succeeded;
+    private final Counter failed;
+    private final Counter timedOut;
+    private final Counter refused;
+    private final Counter retried;
+
+    public BackendGuard(Backend backend, GuardConfig config, Timers timers, LongSupplier nanoClock, MeterRegistry registry) {
+        this.backend = backend;
+        this.timers = timers;
+        this.nanoClock = nanoClock;
+        this.breaker = new CircuitBreaker(config.breakerVolume(), config.breakerFailureRatio(),
+                config.breakerDelay().toNanos(), config.breakerSuccesses(), nanoClock);
+        this.readTimeoutMs = config.readTimeout().toMillis();
+        this.writeTimeoutMs = config.writeTimeout().toMillis();
+        this.readRetries = Math.max(0, config.readRetries());
+        this.retryDelayMs = config.retryDelay().toMillis();
+        this.retryJitterMs = config.retryJitter().toMillis();
+        this.retryMaxDurationNanos = config.retryMaxDuration().toNanos();
+        this.maxConcurrent = config.maxConcurrentCalls();
+        // a handful of counters per backend, registered once: counting a call is one adder increment
+        String name = "backrelief.gateway.backend.calls";
+        this.succeeded = counter(registry, name, "success");
+        this.failed = counter(registry, name, "failure");
+        this.timedOut = counter(registry, name, "timeout");
+        this.refused = counter(registry, name, "refused");
+        this.retried = counter(registry, name, "retry");
+        Gauge.builder("backrelief.gateway.backend.circuit.open", breaker, b -> b.state() == CircuitBreaker.State.CLOSED ? 0 : 1)
+                .description("1 while the circuit to the backend is open or half-open")
+                .tag("backend", backend.serviceName()).register(registry);
+    }
+
+    private Counter counter(MeterRegistry registry, String name, String outcome) {
+        return Counter.builder(name).description("Calls to a backend by outcome")
+                .tag("backend", backend.serviceName()).tag("outcome", outcome).register(registry);
+    }
+
+    /** An idempotent read: retried after failures other than refusals and timeouts. */
+    public Uni<BackendAnswer> read(Supplier<Uni<BackendAnswer>> call) {
+        return Uni.createFrom().emitter(emitter -> new GuardedCall(call, emitter, readTimeoutMs, readRetries).start());
+    }
+
+    /** A write: never retried (the backend may have acted on it). */
+    public Uni<BackendAnswer> write(Supplier<Uni<BackendAnswer>> call) {
+        return Uni.createFrom().emitter(emitter -> new GuardedCall(call, emitter, writeTimeoutMs, 0).start());
+    }
+
+    public CircuitBreaker.State circuit() {
+        return breaker.state();
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    /** One guarded call, possibly in several attempts; completes its emitter exactly once. */
+    private final class GuardedCall {
+
+        private final Supplier<Uni<BackendAnswer>> call;
+        private final UniEmitter<? super BackendAnswer> emitter;
+        private final long timeoutMs;
+        private final long startedNanos;
+        private int retriesLeft;
+        private volatile Attempt current;
+        private volatile boolean cancelled;
+
+        GuardedCall(Supplier<Uni<BackendAnswer>> call, UniEmitter<? super BackendAnswer> emitter, long timeoutMs, int retries) {
+            this.call = call;
+            this.emitter = emitter;
+            this.timeoutMs = timeoutMs;
+            this.retriesLeft = retries;
+            this.startedNanos = nanoClock.getAsLong();
+            emitter.onTermination(this::terminated);
+        }
+
+        void start() {
+            if (cancelled) {
+                return;
+            }
+            if (!breaker.tryAcquire()) {
+                refused.increment();
+                emitter.fail(new GuardRefusal(backend, GuardRefusal.Reason.CIRCUIT_OPEN));
+                return;
+            }
+            if (inFlight.incrementAndGet() > maxConcurrent) {
+                inFlight.decrementAndGet();
+                breaker.onFailure();
+                refused.increment();
+                emitter.fail(new GuardRefusal(backend, GuardRefusal.Reason.OVERLOADED));
+                return;
+            }
+            Attempt attempt = new Attempt(this);
+            current = attempt;
+            attempt.begin();
+        }
+
+        /** Downstream cancelled (or the call completed: then the attempt is finished and this does nothing). */
+        private void terminated() {
+            cancelled = true;
+            Attempt attempt = current;
+            if (attempt != null) {
+                attempt.abandon();
+            }
+        }
+
+        void answered(BackendAnswer response) {
+            emitter.complete(response);
+        }
+
+        void failed(Throwable failure) {
+            if (retriesLeft > 0 && !(failure instanceof GuardRefusal) && !cancelled) {
+                long delay = retryDelayMs + (retryJitterMs > 0 ? ThreadLocalRandom.current().nextLong(retryJitterMs + 1) : 0);
+                if (nanoClock.getAsLong() + delay * NANOS_PER_MILLI - startedNanos <= retryMaxDurationNanos) {
+                    retriesLeft--;
+                    retried.increment();
+                    timers.schedule(delay, this::start);
+                    return;
+                }
+            }
+            emitter.fail(failure);
+        }
+    }
+
+    /** One attempt: holds a concurrency slot and a breaker permit until exactly one outcome is recorded. */
+    private final class Attempt {
+
+        private final GuardedCall owner;
+        private final AtomicInteger done = new AtomicInteger();
+        private volatile long timer = -1;
+        private volatile Cancellable upstream;
+
+        Attempt(GuardedCall owner) {
+            this.owner = owner;
+        }
+
+        void begin() {
+            timer = timers.schedule(owner.timeoutMs, this::timeout);
+            Uni<BackendAnswer> uni;
+            try {
+                uni = owner.call.get();
+            } catch (RuntimeException e) {
+                fail(e);
+                return;
+            }
+            upstream = uni.subscribe().with(this::answer, this::fail);
+            if (done.get() != 0) {
+                upstream.cancel();
+            }
+        }
+
+        private boolean finish() {
+            if (!done.compareAndSet(0, 1)) {
+                return false;
+            }
+            long id = timer;
+            if (id >= 0) {
+                timers.cancel(id);
+            }
+            inFlight.decrementAndGet();
+            return true;
+        }
+
+        private void answer(BackendAnswer response) {
+            if (!finish()) {
+                return;
+            }
+            if (response.status() >= 500) {
+                breaker.onFailure();
+                failed.increment();
+                owner.failed(new BackendServerError(backend, response.status()));
+            } else {
+                breaker.onSuccess();
+                succeeded.increment();
+                owner.answered(response);
+            }
+        }
+
+        private void fail(Throwable failure) {
+            if (!finish()) {
+                return;
+            }
+            breaker.onFailure();
+            failed.increment();
+            owner.failed(failure);
+        }
+
+        private void timeout() {
+            if (!finish()) {
+                return;
+            }
+            cancelUpstream();
+            breaker.onFailure();
+            timedOut.increment();
+            owner.failed(new GuardRefusal(backend, GuardRefusal.Reason.TIMEOUT));
+        }
+
+        void abandon() {
+            if (!finish()) {
+                return;
+            }
+            cancelUpstream();
+            breaker.onAbandoned();
+        }
+
+        private void cancelUpstream() {
+            Cancellable subscription = upstream;
+            if (subscription != null) {
+                subscription.cancel();
+            }
+        }
+    }
+}
