@@ -67,6 +67,19 @@ class ApiTest {
                 .contentType(Problem.MEDIA_TYPE);
     }
 
+    /** Verified tokens are remembered (CachingJwtParser): a token differing only in its signature must still fail. */
+    @Test
+    void aTamperedSignatureIs401EvenRightAfterTheGenuineToken() {
+        String genuine = org.backrelief.testing.TestInfrastructure.get().token(alice, Roles.USER);
+        RestAssured.given().auth().oauth2(genuine).get("/api/v1/users/{userId}/history", alice).then().statusCode(200);
+        RestAssured.given().auth().oauth2(genuine).get("/api/v1/users/{userId}/history", alice).then().statusCode(200);
+        char last = genuine.charAt(genuine.length() - 2);
+        String tampered = genuine.substring(0, genuine.length() - 2) + (last == 'A' ? 'B' : 'A')
+                + genuine.charAt(genuine.length() - 1);
+        RestAssured.given().auth().oauth2(tampered).get("/api/v1/users/{userId}/history", alice).then().statusCode(401)
+                .contentType(Problem.MEDIA_TYPE);
+    }
+
     @Test
     void someoneElsesDataIsNotFound() {
         for (String path : new String[] { "history", "history.csv", "stats", "pain-trend", "exercises/plank/stats" }) {

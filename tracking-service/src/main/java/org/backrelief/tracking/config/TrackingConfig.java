@@ -61,5 +61,12 @@ public interface TrackingConfig {
         /** Longest pain-trend range in days. */
         @WithDefault("731")
         int maxTrendDays();
+
+        /**
+         * How long reads may use the live generation number they last read (it changes only when a rebuild swaps;
+         * this instance's own swaps are seen at once). Zero reads it on every request.
+         */
+        @WithDefault("PT1S")
+        Duration generationRefresh();
     }
 }

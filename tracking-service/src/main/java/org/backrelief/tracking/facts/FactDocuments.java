@@ -28,6 +28,7 @@ public final class FactDocuments {
     public static final String COMPLETED_AT = "completedAt";
     public static final String RECORDED_AT = "recordedAt";
     public static final String NOTES = "notes";
+    private static final int RANK_DIGITS = 16;
 
     private FactDocuments() {
     }
@@ -39,7 +40,13 @@ public final class FactDocuments {
 
     /** Sorts like (time, event id); the decoder guarantees times between 2000 and 2100, so 16 digits always fit. */
     public static String rank(Instant at, String eventId) {
-        return String.format("%016d|%s", at.toEpochMilli(), eventId);
+        // hand-rolled "%016d|%s": String.format parses its pattern on every call, and this runs once per event
+        String millis = Long.toString(at.toEpochMilli());
+        StringBuilder rank = new StringBuilder(RANK_DIGITS + 1 + eventId.length());
+        for (int pad = RANK_DIGITS - millis.length(); pad > 0; pad--) {
+            rank.append('0');
+        }
+        return rank.append(millis).append('|').append(eventId).toString();
     }
 
     public static Document toDocument(SessionFact s) {

@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 
@@ -23,6 +24,9 @@ import com.mongodb.client.model.Sorts;
 public class FactReader {
 
     private static final Bson NEWEST_FIRST = Sorts.descending(FactDocuments.LOCAL_DATE, FactDocuments.COMPLETED_AT);
+    /** A history page shows no keys: leave them on the server. */
+    private static final Bson HISTORY_FIELDS = Projections.exclude(FactDocuments.ID, FactDocuments.EVENT_ID,
+            FactDocuments.RANK, FactDocuments.USER_ID);
 
     private final Generations generations;
     private final FactCollections collections;
@@ -32,22 +36,39 @@ public class FactReader {
         this.collections = collections;
     }
 
-    /** One page of the session list, newest first, with the total for the same filter. */
+    /**
+     * One page of the session list, newest first, with the total for the same filter. The total costs a second
+     * query only when the page alone does not tell it (a full page, or an empty page after the first).
+     */
     public Page<SessionFact> history(String userId, LocalDate from, LocalDate to, int page, int size) {
-        long generation = generations.read().current;
+        MongoCollection<Document> sessions = collections.sessions(generations.currentForReads());
         Bson filter = byUserAndDays(userId, from, to);
         List<SessionFact> items = new ArrayList<>(size);
-        for (Document doc : collections.sessions(generation).find(filter).sort(NEWEST_FIRST)
+        for (Document doc : sessions.find(filter).projection(HISTORY_FIELDS).sort(NEWEST_FIRST)
                 .skip(page * size).limit(size)) {
             items.add(FactDocuments.toSession(doc));
         }
-        long total = collections.sessions(generation).countDocuments(filter);
+        long total = totalFromPage(page, size, items.size());
+        if (total < 0) {
+            total = sessions.countDocuments(filter);
+        }
         return new Page<>(items, total);
+    }
+
+    /**
+     * The filter's total when a page shows it: a page with fewer than {@code size} items is the last one, unless it is
+     * an empty page past the end (then the total is unknown). -1 when unknown.
+     */
+    static long totalFromPage(int page, int size, int returned) {
+        if (returned < size && (returned > 0 || page == 0)) {
+            return (long) page * size + returned;
+        }
+        return -1;
     }
 
     /** All sessions of the user in the day range (either end may be open), newest first. */
     public List<SessionFact> sessions(String userId, LocalDate from, LocalDate to, boolean withNotes) {
-        FindIterable<Document> found = collections.sessions(generations.read().current)
+        FindIterable<Document> found = collections.sessions(generations.currentForReads())
                 .find(byUserAndDays(userId, from, to)).sort(NEWEST_FIRST);
         if (!withNotes) {
             found = found.projection(Projections.exclude(FactDocuments.NOTES));
@@ -61,7 +82,7 @@ public class FactReader {
 
     public List<CheckInFact> checkIns(String userId, LocalDate from, LocalDate to) {
         List<CheckInFact> checkIns = new ArrayList<>();
-        for (Document doc : collections.checkIns(generations.read().current).find(byUserAndDays(userId, from, to))) {
+        for (Document doc : collections.checkIns(generations.currentForReads()).find(byUserAndDays(userId, from, to))) {
             checkIns.add(FactDocuments.toCheckIn(doc));
         }
         return checkIns;
@@ -69,7 +90,7 @@ public class FactReader {
 
     /** The most recent session and the most recent check-in (either may be missing): enough to know the zone. */
     public Latest latest(String userId) {
-        long generation = generations.read().current;
+        long generation = generations.currentForReads();
         Document session = collections.sessions(generation).find(eq(FactDocuments.USER_ID, userId))
                 .sort(NEWEST_FIRST).limit(1).first();
         Document checkIn = collections.checkIns(generation).find(eq(FactDocuments.USER_ID, userId))

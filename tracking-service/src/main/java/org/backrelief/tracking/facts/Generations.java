@@ -13,7 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.backrelief.tracking.config.TrackingConfig;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -21,14 +25,36 @@ import com.mongodb.client.model.UpdateOptions;
 
 import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 
-/** The generation pointer: read on every batch and request, changed only by a rebuild, always atomically. */
+/**
+ * The generation pointer: changed only by a rebuild, always atomically. Ingestion reads it on every batch (a batch
+ * must see a rebuild's claim at once); HTTP reads use {@link #currentForReads()}, which re-reads it at most every
+ * {@code backrelief.tracking.api.generation-refresh}.
+ */
 @ApplicationScoped
 public class Generations implements PanacheMongoRepositoryBase<GenerationPointer, String> {
 
     private static final String MONGO_ID = "_id";
 
+    @Inject
+    TrackingConfig config;
+
+    private ExpiringValue<Long> liveForReads;
+
+    @PostConstruct
+    void init() {
+        liveForReads = new ExpiringValue<>(config.api().generationRefresh(), System::nanoTime, () -> read().current);
+    }
+
     public GenerationPointer read() {
         return findByIdOptional(GenerationPointer.ID).orElseGet(GenerationPointer::initial);
+    }
+
+    /**
+     * The live generation as reads see it: at most {@code generation-refresh} old. A swap by this instance is seen
+     * at once; one by another instance (or a manual rollback) within that time.
+     */
+    public long currentForReads() {
+        return liveForReads.get();
     }
 
     /** Generations live writes must reach: the current one, and the one being rebuilt if any. */
@@ -66,9 +92,13 @@ public class Generations implements PanacheMongoRepositoryBase<GenerationPointer
 
     /** Makes the rebuilt generation the live one, in one update. */
     public boolean swap(long generation) {
-        return mongoCollection().updateOne(and(eq(MONGO_ID, GenerationPointer.ID), eq("building", generation)),
-                combine(set("current", generation), set("building", null), set("buildingSince", null)))
-                .getModifiedCount() == 1;
+        try {
+            return mongoCollection().updateOne(and(eq(MONGO_ID, GenerationPointer.ID), eq("building", generation)),
+                    combine(set("current", generation), set("building", null), set("buildingSince", null)))
+                    .getModifiedCount() == 1;
+        } finally {
+            liveForReads.invalidate();
+        }
     }
 
     public void release(long generation) {

@@ -23,6 +23,7 @@ import org.backrelief.tracking.facts.SessionFact;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -49,12 +50,21 @@ public class ActivityDecoder {
     private final ObjectMapper mapper;
     private final ObjectReader sessionReader;
     private final ObjectReader checkInReader;
+    /**
+     * The same readers for {@code data} read in the middle of the envelope's stream: the tokens after it (at least
+     * the envelope's closing brace) are not trailing garbage, so the strict mapper's FAIL_ON_TRAILING_TOKENS must not
+     * apply there (it made every event fail the one-pass path). The envelope's own end is checked by the caller.
+     */
+    private final ObjectReader sessionInEnvelope;
+    private final ObjectReader checkInInEnvelope;
     private final Validator validator;
 
     public ActivityDecoder(ObjectMapper mapper, Validator validator) {
         this.mapper = mapper;
         this.sessionReader = mapper.readerFor(SessionCompletedV1.class);
         this.checkInReader = mapper.readerFor(PainCheckInV1.class);
+        this.sessionInEnvelope = sessionReader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.checkInInEnvelope = checkInReader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.validator = validator;
     }
 
@@ -71,7 +81,7 @@ public class ActivityDecoder {
      * comes before its {@code data} (as every BackRelief producer writes it). Returns null for anything else, and the
      * careful path then classifies it precisely.
      */
-    private Decoded decodeInOnePass(String value) {
+    Decoded decodeInOnePass(String value) {
         try (JsonParser parser = mapper.createParser(value)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -117,9 +127,9 @@ public class ActivityDecoder {
 
     private ObjectReader readerFor(String type) {
         if (EventTypes.SESSION_COMPLETED_V1.equals(type)) {
-            return sessionReader;
+            return sessionInEnvelope;
         }
-        return EventTypes.PAIN_CHECKIN_V1.equals(type) ? checkInReader : null;
+        return EventTypes.PAIN_CHECKIN_V1.equals(type) ? checkInInEnvelope : null;
     }
 
     /** Every check, reading the value into a tree first, so each kind of bad record gets its own reason. */

@@ -136,4 +136,26 @@ class ActivityDecoderTest {
         rejected(changed(e -> e.put("subject", "someone-else")), Rejection.INVALID_DATA);
         rejected(changed(e -> e.remove("data")), Rejection.INVALID_DATA);
     }
+
+    /**
+     * Well-formed events take the one-pass path (no tree), with the strict mapper the app uses: the envelope's tokens
+     * after {@code data} must not count as trailing garbage. The careful path would give the same fact, at twice the cost.
+     */
+    @Test
+    void wellFormedEventsAreDecodedInOnePass() {
+        assertEquals(decoder.decode(VALID), assertInstanceOf(Decoded.Session.class, decoder.decodeInOnePass(VALID)));
+        String checkIn = Activity.checkInEvent("evt-c", Activity.checkIn("user-1", "c-1", 3, "2024-03-02T07:00:00Z",
+                "UTC"));
+        assertInstanceOf(Decoded.CheckIn.class, decoder.decodeInOnePass(checkIn));
+        // data not last: an extension attribute after it
+        assertInstanceOf(Decoded.Session.class, decoder.decodeInOnePass(changed(e -> e.put("zz-extension", "x"))));
+    }
+
+    @Test
+    void theOnePassPathStaysStrict() {
+        // anything dubious is left to the careful path, which names the reason
+        assertEquals(null, decoder.decodeInOnePass(changed(e -> data(e).put("$where", "1"))));
+        assertEquals(null, decoder.decodeInOnePass(VALID + " {}"));
+        rejected(VALID + " {}", Rejection.NOT_JSON);
+    }
 }
