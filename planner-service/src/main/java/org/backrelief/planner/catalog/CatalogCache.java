@@ -3,10 +3,12 @@ package org.backrelief.planner.catalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -25,13 +27,18 @@ import io.quarkus.runtime.StartupEvent;
  * readers never lock. Loaded at startup (without holding startup up), reloaded when a catalog change event is newer
  * than what we hold, and periodically as a safety net. While the catalog is down the last snapshot keeps serving;
  * only a cold cache with an unreachable catalog fails, with a 503 problem.
+ * <p>
+ * A reload after a change event may reach a catalog replica that has not caught up with the write yet (its read model
+ * lags up to about a second): until the snapshot shows every pending event's version (or the deletion), the cache
+ * reloads again with backoff ({@link ReloadBackoff}), all pending events sharing each reload, and warns when it gives
+ * up. All of it runs on the cache's own thread; the Kafka consumer only records the event.
  */
 @ApplicationScoped
 public class CatalogCache {
 
     private static final Logger LOG = Logger.getLogger(CatalogCache.class);
     /** Change events often come in bursts (an editor saving several exercises): one reload per burst. */
-    static final long DEBOUNCE_MILLIS = 200;
+    static final Duration DEBOUNCE = Duration.ofMillis(200);
     static final String UNAVAILABLE = "The exercise catalog cannot be reached and no copy is cached yet;"
             + " no routine can be composed. Try again in a few seconds.";
 
@@ -39,9 +46,14 @@ public class CatalogCache {
     private final Clock clock;
     private final Duration refreshInterval;
     private final Duration retryDelay;
+    private final PendingChanges pending;
     private final AtomicReference<CatalogSnapshot> current = new AtomicReference<>();
-    private final AtomicBoolean reloadQueued = new AtomicBoolean();
     private final ReentrantLock loadLock = new ReentrantLock();
+    /** Guards the one queued event-driven reload; held only to (re)schedule it, never during I/O. */
+    private final Object scheduleLock = new Object();
+    private ScheduledFuture<?> queuedReload;
+    private long queuedReloadDueNanos;
+    private long queuedReloadTicket;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "catalog-refresh");
         thread.setDaemon(true);
@@ -50,11 +62,19 @@ public class CatalogCache {
 
     public CatalogCache(CatalogLoader loader, Clock clock,
             @ConfigProperty(name = "backrelief.catalog.refresh-interval", defaultValue = "PT5M") Duration refreshInterval,
-            @ConfigProperty(name = "backrelief.catalog.retry-delay", defaultValue = "PT10S") Duration retryDelay) {
+            @ConfigProperty(name = "backrelief.catalog.retry-delay", defaultValue = "PT10S") Duration retryDelay,
+            @ConfigProperty(name = "backrelief.catalog.stale-retry.initial-delay", defaultValue = "PT0.5S")
+            Duration staleRetryInitialDelay,
+            @ConfigProperty(name = "backrelief.catalog.stale-retry.max-delay", defaultValue = "PT4S")
+            Duration staleRetryMaxDelay,
+            @ConfigProperty(name = "backrelief.catalog.stale-retry.max-retries", defaultValue = "4")
+            int staleRetryMaxRetries) {
         this.loader = loader;
         this.clock = clock;
         this.refreshInterval = refreshInterval;
         this.retryDelay = retryDelay;
+        this.pending = new PendingChanges(DEBOUNCE,
+                new ReloadBackoff(staleRetryInitialDelay, staleRetryMaxDelay, staleRetryMaxRetries));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -93,14 +113,23 @@ public class CatalogCache {
         return Optional.ofNullable(current.get());
     }
 
-    /** A catalog change event: reload when it is newer than what we hold. */
-    public void changed(String exerciseId, long version) {
+    /**
+     * A catalog change event: when the snapshot does not show it yet, reload soon (sharing the reload with other
+     * pending events) and keep reloading with backoff until it does. Never blocks: safe on the Kafka/event-loop thread.
+     */
+    public void changed(CatalogChange change) {
         CatalogSnapshot snapshot = current.get();
-        boolean newer = snapshot == null || exerciseId == null
-                || snapshot.exercise(exerciseId).map(e -> e.version() < version).orElse(true);
-        if (newer) {
-            queueReload(DEBOUNCE_MILLIS);
+        if (snapshot != null && change.seenIn(snapshot)) {
+            return; // already held (e.g. a replayed event)
         }
+        if (pending.add(change)) {
+            scheduleReload(DEBOUNCE);
+        }
+    }
+
+    /** A change event that names no exercise or version: one reload soon, nothing to check it against. */
+    public void reloadSoon() {
+        scheduleReload(DEBOUNCE);
     }
 
     /** Forgets the snapshot, as after a cold start (used by operations and tests). */
@@ -108,27 +137,65 @@ public class CatalogCache {
         current.set(null);
     }
 
-    private void queueReload(long delayMillis) {
-        if (reloadQueued.compareAndSet(false, true)) {
-            executor.schedule(() -> {
-                reloadQueued.set(false);
-                if (!reloadQuietly()) {
-                    // keep trying until the catalog answers: we know we are stale
-                    queueReload(retryDelay.toMillis());
-                }
-            }, delayMillis, TimeUnit.MILLISECONDS);
+    /** Queues the event-driven reload in {@code delay} unless one is already queued at or before then. */
+    private void scheduleReload(Duration delay) {
+        long due = System.nanoTime() + delay.toNanos();
+        synchronized (scheduleLock) {
+            if (queuedReload != null && due - queuedReloadDueNanos >= 0) {
+                return;
+            }
+            if (queuedReload != null) {
+                queuedReload.cancel(false);
+            }
+            long ticket = ++queuedReloadTicket;
+            try {
+                queuedReload = executor.schedule(() -> reloadForChanges(ticket), delay.toMillis(),
+                        TimeUnit.MILLISECONDS);
+                queuedReloadDueNanos = due;
+            } catch (RejectedExecutionException e) {
+                queuedReload = null; // shutting down
+            }
         }
     }
 
-    private boolean reloadQuietly() {
+    private void reloadForChanges(long ticket) {
+        synchronized (scheduleLock) {
+            if (queuedReloadTicket == ticket) {
+                queuedReload = null; // from here on a new event queues a reload of its own
+            }
+        }
+        List<CatalogChange> checking = pending.toCheck();
+        CatalogSnapshot loaded = reloadQuietly();
+        if (loaded == null) {
+            // keep trying until the catalog answers: we know we are stale
+            scheduleReload(retryDelay);
+            return;
+        }
+        PendingChanges.Settlement settlement = pending.settle(checking, loaded);
+        for (PendingChanges.GivenUp givenUp : settlement.givenUp()) {
+            CatalogChange change = givenUp.change();
+            LOG.warnf("The catalog still does not show exercise '%s' %s version %d after %d reloads; giving up, the"
+                    + " periodic refresh (every %s) or the next change event will pick it up", change.exerciseId(),
+                    change.deleted() ? "deleted at" : "at", change.version(), givenUp.reloads(), refreshInterval);
+        }
+        settlement.nextReload().ifPresent(delay -> {
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("Catalog reload does not show %s yet (a replica catching up?); reloading in %s",
+                        pending.toCheck(), delay);
+            }
+            scheduleReload(delay);
+        });
+    }
+
+    /** Loads a snapshot; null (logged) when the catalog cannot be read. */
+    private CatalogSnapshot reloadQuietly() {
         loadLock.lock();
         try {
-            load();
-            return true;
+            return load();
         } catch (RuntimeException e) {
             LOG.warnf("Catalog reload failed, keeping %s: %s",
                     current.get() == null ? "an empty cache" : "the previous snapshot", e.toString());
-            return false;
+            return null;
         } finally {
             loadLock.unlock();
         }

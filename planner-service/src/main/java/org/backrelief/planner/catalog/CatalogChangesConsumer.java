@@ -3,6 +3,7 @@ package org.backrelief.planner.catalog;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.backrelief.common.events.EventTypes;
+import org.backrelief.common.events.ExerciseChangedV1;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -37,7 +38,13 @@ public class CatalogChangesConsumer {
             }
             JsonNode data = event.path("data");
             String exerciseId = data.path("exerciseId").asText(event.path("subject").asText(null));
-            cache.changed(exerciseId, data.path("version").asLong(Long.MAX_VALUE));
+            JsonNode version = data.path("version");
+            if (exerciseId == null || exerciseId.isBlank() || !version.isIntegralNumber()) {
+                cache.reloadSoon(); // nothing to check a reload against: reload once
+                return;
+            }
+            boolean deleted = ExerciseChangedV1.Change.DELETED.name().equals(data.path("change").asText(""));
+            cache.changed(new CatalogChange(exerciseId, version.asLong(), deleted));
         } catch (Exception e) {
             LOG.warnf("Ignoring an unreadable catalog change event: %s", e.getMessage());
         }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.backrelief.common.domain.Phase;
 import org.backrelief.planner.catalog.CatalogExercise.PhaseEntry;
@@ -21,14 +22,17 @@ import org.backrelief.planner.catalog.CatalogExercise.PhaseEntry;
 public final class CatalogSnapshot {
 
     private final Map<String, CatalogExercise> byId;
+    /** Version of every live exercise the catalog listed, usable or not: what change events are checked against. */
+    private final Map<String, Long> listedVersions;
     private final Map<Phase, List<Candidate>> byPhase;
     private final long maxVersion;
     private final Instant loadedAt;
     private final int skipped;
 
-    private CatalogSnapshot(Map<String, CatalogExercise> byId, Map<Phase, List<Candidate>> byPhase, long maxVersion,
-            Instant loadedAt, int skipped) {
+    private CatalogSnapshot(Map<String, CatalogExercise> byId, Map<String, Long> listedVersions,
+            Map<Phase, List<Candidate>> byPhase, long maxVersion, Instant loadedAt, int skipped) {
         this.byId = byId;
+        this.listedVersions = listedVersions;
         this.byPhase = byPhase;
         this.maxVersion = maxVersion;
         this.loadedAt = loadedAt;
@@ -37,6 +41,7 @@ public final class CatalogSnapshot {
 
     public static CatalogSnapshot of(Collection<CatalogExercise> exercises, Instant loadedAt) {
         Map<String, CatalogExercise> byId = new HashMap<>();
+        Map<String, Long> listedVersions = new HashMap<>();
         Map<Phase, List<Candidate>> byPhase = new EnumMap<>(Phase.class);
         for (Phase phase : Phase.values()) {
             byPhase.put(phase, new ArrayList<>());
@@ -46,6 +51,9 @@ public final class CatalogSnapshot {
         for (CatalogExercise exercise : exercises) {
             if (exercise == null || exercise.deleted()) {
                 continue;
+            }
+            if (exercise.id() != null) {
+                listedVersions.merge(exercise.id(), exercise.version(), Math::max);
             }
             if (!usable(exercise)) {
                 skipped++;
@@ -68,8 +76,8 @@ public final class CatalogSnapshot {
             list.sort(Comparator.comparing(Candidate::id));
             frozen.put(entry.getKey(), Collections.unmodifiableList(list));
         }
-        return new CatalogSnapshot(Collections.unmodifiableMap(byId), Collections.unmodifiableMap(frozen), maxVersion,
-                loadedAt, skipped);
+        return new CatalogSnapshot(Collections.unmodifiableMap(byId), Collections.unmodifiableMap(listedVersions),
+                Collections.unmodifiableMap(frozen), maxVersion, loadedAt, skipped);
     }
 
     /** Everything the composer relies on is present; anything else is skipped rather than half-used. */
@@ -84,6 +92,15 @@ public final class CatalogSnapshot {
 
     public Optional<CatalogExercise> exercise(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * The version the catalog listed for a live exercise, also when it was skipped as unusable; empty when it was not
+     * listed (unknown or deleted).
+     */
+    public OptionalLong listedVersion(String id) {
+        Long version = id == null ? null : listedVersions.get(id);
+        return version == null ? OptionalLong.empty() : OptionalLong.of(version);
     }
 
     public Collection<CatalogExercise> exercises() {

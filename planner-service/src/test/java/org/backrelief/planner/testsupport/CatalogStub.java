@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +22,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for catalog-service (another service, not under test here): {@code GET /api/v1/exercises} with paging,
  * serving the real content files in the catalog's wire format. It can be taken down (503) and can serve a changed
- * exercise, to test the cold-cache 503 and the change events.
+ * exercise, to test the cold-cache 503 and the change events, also like a replica that has not caught up with a write
+ * yet (catalog-service's read model lags another replica's write by up to about a second).
  */
 public final class CatalogStub {
 
@@ -29,6 +31,7 @@ public final class CatalogStub {
 
     private final HttpServer server;
     private final Map<String, ObjectNode> overrides = new ConcurrentHashMap<>();
+    private final Map<String, Lagging> lagging = new ConcurrentHashMap<>();
     private volatile boolean up = true;
 
     private CatalogStub() {
@@ -66,6 +69,30 @@ public final class CatalogStub {
         overrides.put(exercise.get("id").asText(), exercise);
     }
 
+    /**
+     * Like {@link #override}, but the next {@code staleListings} listings (requests of page 0; the content fits one
+     * page) still serve what was served before: a replica that has not caught up with the write yet.
+     */
+    public void overrideLagging(ObjectNode exercise, int staleListings) {
+        String id = exercise.get("id").asText();
+        ObjectNode previous = overrides.get(id);
+        if (previous == null) {
+            previous = CatalogContent.servedJson().stream().filter(n -> n.get("id").asText().equals(id)).findFirst()
+                    .orElse(null);
+        }
+        lagging.put(id, new Lagging(previous, new AtomicInteger(staleListings)));
+        overrides.put(id, exercise);
+    }
+
+    /** Listings still to be served stale for {@code id} (0 once caught up). */
+    public int staleListingsLeft(String id) {
+        Lagging lag = lagging.get(id);
+        return lag == null ? 0 : Math.max(0, lag.staleListings().get());
+    }
+
+    private record Lagging(ObjectNode previous, AtomicInteger staleListings) {
+    }
+
     private void exercises(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!up) {
@@ -75,9 +102,18 @@ public final class CatalogStub {
             Map<String, String> query = query(exchange.getRequestURI());
             int page = Integer.parseInt(query.getOrDefault("page", "0"));
             int size = Math.min(100, Integer.parseInt(query.getOrDefault("size", "20")));
+            Map<String, ObjectNode> stale = new HashMap<>();
+            if (page == 0) {
+                lagging.forEach((id, lag) -> {
+                    if (lag.staleListings().getAndUpdate(n -> Math.max(0, n - 1)) > 0 && lag.previous() != null) {
+                        stale.put(id, lag.previous());
+                    }
+                });
+            }
             List<ObjectNode> all = new ArrayList<>();
             for (ObjectNode node : CatalogContent.servedJson()) {
-                all.add(overrides.getOrDefault(node.get("id").asText(), node));
+                String id = node.get("id").asText();
+                all.add(stale.getOrDefault(id, overrides.getOrDefault(id, node)));
             }
             ObjectNode body = CatalogContent.MAPPER.createObjectNode();
             ArrayNode items = body.putArray("items");
