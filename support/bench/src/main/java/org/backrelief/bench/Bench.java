@@ -72,7 +72,7 @@ public final class Bench {
                     System.out.println("Usage: support/bench/run.sh [--quick|--medium|--full] [--out=DIR] [--reps=N] "
                             + "[--users=N] [--history=N] [--rate=N] [--freshness-seconds=S] [--load-seconds=S] "
                             + "[--warmup-seconds=S] [--profile=true|false] [--scale=true|false] [--mongo=h2|memory|mongodb://host:port] "
-                            + "[--only=ingest,freshness,gateway,planner,footprint,scale]");
+                            + "[--only=ingest,freshness,gateway,planner,footprint,scale] [--service-jvm=\"-Xmx160m ...\"]");
                     return;
                 }
                 default -> {
@@ -105,7 +105,8 @@ public final class Bench {
         Path outDir = out != null ? out.toAbsolutePath() : root.resolve("support/bench/target/bench");
         Path workDir = outDir.resolve("work");
         Folders.deleteQuietly(workDir);
-        List<String> serviceOptions = new ArrayList<>(BackReliefServices.defaultJvmOptions());
+        List<String> serviceOptions = new ArrayList<>(config.serviceJvm.isEmpty() ? BackReliefServices.defaultJvmOptions()
+                : List.of(config.serviceJvm.split("\\s+")));
         serviceOptions.addAll(BENCH_SERVICE_PROPERTIES);
         // marks this run's JVMs, so a test can check that none outlives it
         serviceOptions.add("-Dbackrelief.bench.out=" + outDir);
@@ -114,13 +115,24 @@ public final class Bench {
                 serviceOptions, report, console);
         describeRun(report, config, serviceOptions);
         long started = System.nanoTime();
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        Path json = outDir.resolve("results.json");
+        // Ctrl-C: keep what was measured (child JVMs stop by themselves when this JVM is gone)
+        Thread partial = new Thread(() -> {
+            if (!finished.get()) {
+                report.meta().put("interrupted", true);
+                report.writeJson(json);
+                console.println("Interrupted: partial results in " + json);
+            }
+        }, "bench-partial-results");
+        Runtime.getRuntime().addShutdownHook(partial);
         try {
             new Bench(ctx).runAll();
         } finally {
+            finished.set(true);
             report.meta().put("finishedAt", Instant.now().toString());
             report.meta().put("durationSeconds", Math.round((System.nanoTime() - started) / 1e9));
             report.meta().put("loadAverageAfter", ProcStats.loadAverage());
-            Path json = outDir.resolve("results.json");
             report.writeJson(json);
             try {
                 Files.writeString(outDir.resolve("results.md"), report.markdownTable());
@@ -267,9 +279,14 @@ public final class Bench {
         section.detail("users", point.users());
         section.detail("historyPerUser", point.history());
         Stack kept = null;
+        if (ctx.config.profile) {
+            // its own, unmeasured run: attaching the profiler costs seconds of CPU on 2 cores, in the middle of ingest
+            IngestBench.Run profiled = bench.run(point, 0, false, true, false);
+            section.detail("profiledRun", profiled.details);
+        }
         for (int rep = 1; rep <= ctx.config.reps; rep++) {
             boolean last = rep == ctx.config.reps;
-            IngestBench.Run run = bench.run(point, rep, last, ctx.config.profile && rep == 1, rep == 1);
+            IngestBench.Run run = bench.run(point, rep, last, false, rep == 1);
             section1Runs.add(run);
             readiness.computeIfAbsent(Service.TRACKING, k -> new ArrayList<>()).add(run.trackerReady);
             section.metric("bareKafka", "(a) bare Kafka consumer", "events/s").add(run.bareKafka);

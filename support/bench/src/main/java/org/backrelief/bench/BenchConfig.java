@@ -34,8 +34,11 @@ public final class BenchConfig {
     /** History page / stats query latency per ingest stack. */
     public int queryConcurrency = 4;
     public Duration queryDuration;
-    /** Profile the slowest paths with JFR. */
-    public boolean profile = true;
+    /**
+     * Profile the slowest paths with JFR. Off by default: attaching a recorder costs seconds of CPU on 2 cores and the
+     * recording itself a few percent, so the reference figures come from an unprofiled run and profiles from another.
+     */
+    public boolean profile = false;
     /** Whether to run the scale points (section 6). */
     public boolean scale = true;
     /**
@@ -43,6 +46,8 @@ public final class BenchConfig {
      * URI of a real MongoDB ({@code mongodb://...}; its backrelief_* databases are dropped before each stack).
      */
     public String mongoBackend = "h2";
+    /** The services' JVM options, space-separated; empty = the local stack's (BackReliefServices.defaultJvmOptions). */
+    public String serviceJvm = "";
     /** Sections to run (all by default): ingest, freshness, gateway, planner, footprint, scale. */
     public List<String> only = List.of();
 
@@ -134,6 +139,7 @@ public final class BenchConfig {
                 case "scale" -> scale = Boolean.parseBoolean(v);
                 case "mongo" -> mongoBackend = v;
                 case "only" -> only = List.of(v.split(","));
+                case "service-jvm" -> serviceJvm = v.trim();
                 default -> {
                     continue;
                 }
@@ -163,6 +169,7 @@ public final class BenchConfig {
         map.put("gatewayConcurrency", gatewayConcurrency);
         map.put("plannerConcurrency", plannerConcurrency);
         map.put("mongoBackend", mongoBackend);
+        map.put("serviceJvm", serviceJvm);
         return map;
     }
 }

@@ -36,8 +36,12 @@ public final class ServiceProcess implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
+    /** Quarkus's AppCDS archive in the app folder ({@code quarkus.package.jar.appcds.enabled}, set in commons). */
+    public static final String APPCDS_ARCHIVE = "app-cds.jsa";
+
     /**
-     * Starts {@code java -jar <appDir>/quarkus-run.jar} with {@code env} added to this process's environment.
+     * Starts {@code java -jar quarkus-run.jar} in {@code appDir}, with its AppCDS archive when the build made one, and
+     * with {@code env} added to this process's environment.
      */
     public static ServiceProcess start(String name, Path appDir, int port, Map<String, String> env, List<String> jvmOptions,
             Path logFile) {
@@ -48,13 +52,18 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        if (Files.isRegularFile(appDir.resolve(APPCDS_ARCHIVE))) {
+            // the archive records the class path as the build ran it: relative to the app folder
+            command.add("-XX:SharedArchiveFile=" + APPCDS_ARCHIVE);
+        }
         // the service stops itself when this process is gone (see ParentProcessWatch in commons)
         command.add("-Dbackrelief.parent-pid=" + ProcessHandle.current().pid());
         command.add("-jar");
-        command.add(runJar.toString());
+        command.add(runJar.getFileName().toString());
         try {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(appDir.toAbsolutePath().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(env);

@@ -13,6 +13,8 @@ import org.HdrHistogram.Recorder;
  * wrk2-style constant rate: item {@code i} is due at {@code start + i / rate}; a worker sends it at that time (or as
  * soon as one is free) and then polls until its effect is visible. Both latencies are measured from the intended send
  * time, not from when the send happened, so a stalled system cannot hide its stall (no coordinated omission).
+ * An item that fails, never becomes visible or is never sent counts in the visibility histogram with the time at
+ * which it was given up, so losing items never makes a percentile look better.
  */
 public final class ConstantRate {
 
@@ -32,7 +34,7 @@ public final class ConstantRate {
      */
     public record Polling(Duration minInterval, double fraction, Duration maxInterval, Duration giveUpAfter) {
         public static final Polling DEFAULT = new Polling(Duration.ofMillis(20), 0.2, Duration.ofSeconds(1),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(15));
 
         long nextWaitNanos(long elapsedNanos) {
             long wait = (long) (elapsedNanos * fraction);
@@ -46,9 +48,21 @@ public final class ConstantRate {
         }
     }
 
+    /**
+     * @param notSent items never sent because the schedule fell more than {@link #MAX_LAG} behind (an overloaded
+     *        system would otherwise keep the run going for many minutes; the figure is a MISS by far anyway)
+     */
     public record Result(LatencyStats accepted, LatencyStats visible, long sent, long failedSends, long neverVisible,
-            double achievedRatePerSecond, double maxSendLagMs, long polls, String firstError) {
+            long notSent, double achievedRatePerSecond, double maxSendLagMs, long polls, String firstError) {
+
+        /** Items that never became visible for any reason. */
+        public long lost() {
+            return failedSends + neverVisible + notSent;
+        }
     }
+
+    /** How far behind its schedule the generator may fall before it stops sending. */
+    public static final Duration MAX_LAG = Duration.ofSeconds(15);
 
     private ConstantRate() {
     }
@@ -78,6 +92,7 @@ public final class ConstantRate {
         AtomicLong polls = new AtomicLong();
         AtomicLong maxLagNanos = new AtomicLong();
         AtomicLong lastSendNanos = new AtomicLong();
+        AtomicLong notSent = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
         long start = System.nanoTime() + 50_000_000L;
         long measureStart = start + Math.round(warmCount * periodNanos);
@@ -92,8 +107,16 @@ public final class ConstantRate {
                         LockSupport.parkNanos(wait);
                     }
                     long sentAt = System.nanoTime();
-                    maxLagNanos.accumulateAndGet(sentAt - intended, Math::max);
                     boolean recorded = i >= warmCount;
+                    if (sentAt - intended > MAX_LAG.toNanos()) {
+                        notSent.incrementAndGet();
+                        if (recorded) {
+                            // a lost item counts with the time it was given up at: losing items never improves a percentile
+                            visible.recordValue(lostMicros(sentAt - intended, polling));
+                        }
+                        continue;
+                    }
+                    maxLagNanos.accumulateAndGet(sentAt - intended, Math::max);
                     boolean ok;
                     try {
                         ok = probe.send(i);
@@ -105,6 +128,9 @@ public final class ConstantRate {
                     lastSendNanos.accumulateAndGet(acceptedAt, Math::max);
                     if (!ok) {
                         failedSends.incrementAndGet();
+                        if (recorded) {
+                            visible.recordValue(lostMicros(acceptedAt - intended, polling));
+                        }
                         continue;
                     }
                     if (recorded) {
@@ -113,6 +139,9 @@ public final class ConstantRate {
                     Long seenAt = awaitVisible(i, intended, polling, probe, polls, firstError);
                     if (seenAt == null) {
                         neverVisible.incrementAndGet();
+                        if (recorded) {
+                            visible.recordValue(lostMicros(System.nanoTime() - intended, polling));
+                        }
                     } else if (recorded) {
                         visible.recordValue(micros(seenAt - intended));
                     }
@@ -132,11 +161,11 @@ public final class ConstantRate {
             }
         }
         double measuredSeconds = measure.toMillis() / 1000.0;
-        long sentMeasured = total - warmCount;
+        long sentMeasured = total - warmCount - notSent.get();
         double achieved = sentMeasured / Math.max(1e-9, (lastSendNanos.get() - measureStart) / 1e9);
         return new Result(LatencyStats.of(accepted.getIntervalHistogram(), failedSends.get(), measuredSeconds, null),
-                LatencyStats.of(visible.getIntervalHistogram(), neverVisible.get(), measuredSeconds, null), total,
-                failedSends.get(), neverVisible.get(), achieved, maxLagNanos.get() / 1e6, polls.get(), firstError.get());
+                LatencyStats.of(visible.getIntervalHistogram(), neverVisible.get(), measuredSeconds, null),
+                total - notSent.get(), failedSends.get(), neverVisible.get(), notSent.get(), achieved, maxLagNanos.get() / 1e6, polls.get(), firstError.get());
     }
 
     private static Long awaitVisible(long i, long intended, Polling polling, Probe probe, AtomicLong polls,
@@ -158,6 +187,11 @@ public final class ConstantRate {
             }
             LockSupport.parkNanos(polling.nextWaitNanos(now - intended));
         }
+    }
+
+    /** A lost item's latency: the time it was given up at, and never less than the give-up time. */
+    private static long lostMicros(long elapsedNanos, Polling polling) {
+        return micros(Math.max(elapsedNanos, polling.giveUpAfter().toNanos()));
     }
 
     private static long micros(long nanos) {

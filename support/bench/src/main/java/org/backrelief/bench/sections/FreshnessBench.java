@@ -93,10 +93,11 @@ public final class FreshnessBench {
         section.metric("accepted.p50", "completion POST answered: p50", "ms").add(result.accepted().p50());
         section.metric("accepted.p99", "completion POST answered: p99", "ms").add(result.accepted().p99());
         section.metric("achievedRate", "completions sent per second", "/s").add(result.achievedRatePerSecond());
-        if (result.failedSends() + result.neverVisible() > 0) {
-            section.metric("lost", "failed completions + never visible (30 s)", "").add(result.failedSends() + result.neverVisible());
+        section.metric("lost", "completions failed, never visible (15 s) or not sent (15 s behind)", "")
+                .add(result.lost());
+        if (result.lost() > 0) {
             section.note("rep " + rep + ": " + result.failedSends() + " completions failed, " + result.neverVisible()
-                    + " never became visible; first error: " + result.firstError());
+                    + " never became visible, " + result.notSent() + " not sent; first error: " + result.firstError());
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("rep", rep);
@@ -105,9 +106,13 @@ public final class FreshnessBench {
         details.put("achievedRatePerSecond", Math.round(result.achievedRatePerSecond()));
         details.put("maxSendLagMs", Math.round(result.maxSendLagMs()));
         details.put("polls", result.polls());
+        details.put("sent", result.sent());
+        details.put("failedSends", result.failedSends());
+        details.put("neverVisible", result.neverVisible());
+        details.put("notSent", result.notSent());
         section.detailList("runs").add(details);
         ctx.progress(String.format("[freshness] rep %d: visible p50 %.1f ms, p99 %.1f ms, max %.1f ms; POST p99 %.1f ms; %d lost",
                 rep, result.visible().p50(), result.visible().p99(), result.visible().max(), result.accepted().p99(),
-                result.failedSends() + result.neverVisible()));
+                result.lost()));
     }
 }

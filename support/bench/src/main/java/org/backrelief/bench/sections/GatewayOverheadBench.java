@@ -32,7 +32,8 @@ public final class GatewayOverheadBench {
     }
 
     /** One request type: how to build it for the service and for the gateway. */
-    private record Kind(String id, String label, ClosedLoop.Requests direct, ClosedLoop.Requests viaGateway) {
+    private record Kind(String id, String label, Service service, ClosedLoop.Requests direct,
+            ClosedLoop.Requests viaGateway) {
     }
 
     /**
@@ -45,13 +46,13 @@ public final class GatewayOverheadBench {
         String tracker = stack.url(Service.TRACKING);
         int users = historyUsers.length;
         Kind[] kinds = {
-                new Kind("catalogList", "catalog list (20 per page)",
+                new Kind("catalogList", "catalog list (20 per page)", Service.CATALOG,
                         (c, n) -> Http.get(catalog + "/api/v1/exercises?page=0&size=20", null),
                         (c, n) -> Http.get(gateway + "/api/v1/exercises?page=0&size=20", null)),
-                new Kind("routinePreview", "routine preview",
+                new Kind("routinePreview", "routine preview", Service.PLANNER,
                         (c, n) -> Http.post(planner + PlannerApi.PREVIEW, null, PlannerApi.previewJson((int) ((c * 31 + n) % 420))),
                         (c, n) -> Http.post(gateway + PlannerApi.PREVIEW, null, PlannerApi.previewJson((int) ((c * 31 + n) % 420)))),
-                new Kind("historyPage", "history page (20 per page)",
+                new Kind("historyPage", "history page (20 per page)", Service.TRACKING,
                         (c, n) -> history(stack, tracker + "/api/v1/users/", historyUsers[(int) ((c * 7919L + n) % users)], true),
                         (c, n) -> history(stack, gateway + "/api/v1/me/history", historyUsers[(int) ((c * 7919L + n) % users)], false)) };
         int concurrency = ctx.config.gatewayConcurrency;
@@ -71,19 +72,12 @@ public final class GatewayOverheadBench {
                     LatencyStats through = null;
                     for (int side = 0; side < 2; side++) {
                         boolean viaGateway = (side == 0) == gatewayFirst;
-                        boolean profile = ctx.config.profile && rep == 1 && viaGateway && kind.id().equals("catalogList");
-                        Profiles profiles = Profiles.start(profile, ctx.outDir.resolve("profiles"), "catalog-list-via-gateway",
-                                stack.pidsOf(Service.GATEWAY, Service.CATALOG), ctx::progress);
                         ClosedLoop.Requests requests = viaGateway ? kind.viaGateway() : kind.direct();
                         ClosedLoop.run(http, concurrency, ctx.config.loadWarmUp, Duration.ZERO, requests);
                         ResourceWindow cpu = ResourceWindow.open(stack.pids());
                         LatencyStats stats = ClosedLoop.run(http, concurrency, Duration.ZERO, ctx.config.loadDuration, requests);
                         section.detail("cpuMillisPerRequest." + kind.id() + (viaGateway ? ".viaGateway" : ".direct"),
                                 cpu.cpuMillisPer(stats.count() + stats.errors()));
-                        Map<String, Object> summaries = profiles.stop();
-                        if (!summaries.isEmpty()) {
-                            section.detail("profilesDuringCatalogListViaGateway", summaries);
-                        }
                         if (viaGateway) {
                             through = stats;
                         } else {
@@ -91,8 +85,22 @@ public final class GatewayOverheadBench {
                         }
                     }
                     record(section, kind, direct, through, rep);
+                    if (ctx.config.profile && rep == 1) {
+                        profile(stack, section, http, kind);
+                    }
                 }
             }
+        }
+    }
+
+    /** An extra, unmeasured pass through the gateway under JFR: profiling never slows a measured side down. */
+    private void profile(Stack stack, Section section, Http http, Kind kind) {
+        Profiles profiles = Profiles.start(true, ctx.outDir.resolve("profiles"), kind.id() + "-via-gateway",
+                stack.pidsOf(Service.GATEWAY, kind.service()), ctx::progress);
+        ClosedLoop.run(http, ctx.config.gatewayConcurrency, Duration.ZERO, ctx.config.loadDuration, kind.viaGateway());
+        Map<String, Object> summaries = profiles.stop();
+        if (!summaries.isEmpty()) {
+            section.detail("profilesViaGateway." + kind.id(), summaries);
         }
     }
 

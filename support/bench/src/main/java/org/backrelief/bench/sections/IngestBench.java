@@ -387,7 +387,20 @@ public final class IngestBench {
         run.details.put("trackerSecondsFromReady", Math.round(wallSeconds * 100) / 100.0);
         run.details.put("trackerReadyMillis", run.trackerReady.readyMillis());
         run.details.put("perEventCollection", perEventCollection);
+        run.details.put("progressTimeline", timeline(samples, perEventCollection));
         run.details.put("deadLetters", kafka.recordCount(Topics.ACTIVITY_DLQ));
+    }
+
+    /** About 40 points of (seconds since ready, committed offsets, stored): how ingest went over time. */
+    private static List<List<Object>> timeline(List<Sample> samples, String perEventCollection) {
+        List<List<Object>> points = new ArrayList<>();
+        int step = Math.max(1, samples.size() / 40);
+        for (int i = 0; i < samples.size(); i += step) {
+            Sample sample = samples.get(i);
+            points.add(List.of(Math.round(sample.nanosFromReady() / 1e7) / 100.0, sample.committed(),
+                    perEventCollection == null ? -1 : sample.counts().getOrDefault(perEventCollection, 0L)));
+        }
+        return points;
     }
 
     /** One progress reading: time since ready, committed offsets, collection counts, CPU seconds so far. */
@@ -615,7 +628,9 @@ public final class IngestBench {
         freshness.put("ratePerSecond", rate);
         freshness.put("published", run.freshness.accepted().toMap());
         freshness.put("visibleInHistory", run.freshness.visible().toMap());
+        freshness.put("sent", run.freshness.sent());
         freshness.put("neverVisible", run.freshness.neverVisible());
+        freshness.put("notSent", run.freshness.notSent());
         freshness.put("achievedRatePerSecond", Math.round(run.freshness.achievedRatePerSecond()));
         freshness.put("maxSendLagMs", Math.round(run.freshness.maxSendLagMs()));
         freshness.put("polls", run.freshness.polls());

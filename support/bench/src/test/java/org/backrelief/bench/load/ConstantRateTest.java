@@ -105,5 +105,27 @@ class ConstantRateTest {
                     }
                 });
         assertThat(result.neverVisible()).isEqualTo(result.sent() / 2);
+        // lost items count at the give-up time: the median is no better than it
+        assertThat(result.visible().count()).isEqualTo(result.sent());
+        assertThat(result.visible().max()).isGreaterThanOrEqualTo(100.0);
+    }
+
+    @Test
+    void aFailedSendCountsAsLostNotAsFast() {
+        ConstantRate.Result result = ConstantRate.run(100, Duration.ZERO, Duration.ofMillis(200), 4, FAST,
+                new ConstantRate.Probe() {
+                    @Override
+                    public boolean send(long i) {
+                        return false; // fails at once
+                    }
+
+                    @Override
+                    public boolean visible(long i) {
+                        return true;
+                    }
+                });
+        assertThat(result.failedSends()).isEqualTo(20);
+        assertThat(result.lost()).isEqualTo(20);
+        assertThat(result.visible().p50()).isGreaterThanOrEqualTo(2000.0); // FAST gives up after 2 s
     }
 }
