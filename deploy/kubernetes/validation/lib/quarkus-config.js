@@ -83,8 +83,8 @@ export const WELL_KNOWN_KEYS = [
   'quarkus.otel.exporter.otlp.endpoint',
   'quarkus.shutdown.timeout',
 ];
-// Read by the container image (run-java.sh), not by the application.
-export const IMAGE_ENV_VARS = ['JAVA_OPTS_APPEND', 'JAVA_OPTS'];
+// Read by the container image (run-java.sh) or the C library, not by the application.
+export const IMAGE_ENV_VARS = ['JAVA_OPTS_APPEND', 'JAVA_OPTS', 'MALLOC_ARENA_MAX'];
 
 /** Everything the tests need to know about one service's configuration. */
 export function serviceConfig(service, root = REPO_ROOT) {
