@@ -27,8 +27,11 @@ import org.backrelief.infra.ServiceProcess;
  */
 public final class Stack implements AutoCloseable {
 
-    /** The local stack's JVM for Kafka and MongoDB (see the root run.sh), here one per server. */
-    public static final List<String> INFRA_JVM_OPTIONS = List.of("-Xms64m", "-Xmx768m", "-XX:+UseSerialGC");
+    /**
+     * One JVM per server; 2 GiB so that the embedded MongoDB server holds the full size (200,000 events) — with the
+     * local stack's 768 MiB it ran out of heap there.
+     */
+    public static final List<String> INFRA_JVM_OPTIONS = List.of("-Xms64m", "-Xmx2g", "-XX:+UseSerialGC");
     private static final Duration INFRA_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
