@@ -11,10 +11,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.backrelief.common.domain.Roles;
+import org.backrelief.gateway.backend.Backend;
+import org.backrelief.gateway.backend.BackendGuard;
 import org.backrelief.gateway.backend.ForwardedHeaders;
 import org.backrelief.gateway.backend.Forwarding;
+import org.backrelief.gateway.backend.Guarding;
 import org.backrelief.gateway.backend.Relay;
-import org.backrelief.gateway.backend.TrackingBackend;
 import org.backrelief.gateway.backend.TrackingClient;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -35,7 +37,8 @@ public class AdminResource {
     TrackingClient tracking;
 
     @Inject
-    TrackingBackend guard;
+    @Guarding(Backend.TRACKING)
+    BackendGuard guard;
 
     @Inject
     Forwarding forwarding;

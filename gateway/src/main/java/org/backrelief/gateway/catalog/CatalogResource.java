@@ -18,10 +18,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.backrelief.common.domain.Roles;
 import org.backrelief.common.problem.Problem;
-import org.backrelief.gateway.backend.CatalogBackend;
+import org.backrelief.gateway.backend.Backend;
+import org.backrelief.gateway.backend.BackendGuard;
 import org.backrelief.gateway.backend.CatalogClient;
 import org.backrelief.gateway.backend.ForwardedHeaders;
 import org.backrelief.gateway.backend.Forwarding;
+import org.backrelief.gateway.backend.Guarding;
 import org.backrelief.gateway.backend.Relay;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -49,7 +51,8 @@ public class CatalogResource {
     CatalogClient catalog;
 
     @Inject
-    CatalogBackend guard;
+    @Guarding(Backend.CATALOG)
+    BackendGuard guard;
 
     @Inject
     Forwarding forwarding;

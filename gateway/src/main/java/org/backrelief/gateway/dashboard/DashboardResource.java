@@ -13,12 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.backrelief.common.domain.Roles;
 import org.backrelief.gateway.backend.Backend;
 import org.backrelief.gateway.backend.BackendAnswer;
+import org.backrelief.gateway.backend.BackendGuard;
 import org.backrelief.gateway.backend.ForwardedHeaders;
 import org.backrelief.gateway.backend.Forwarding;
-import org.backrelief.gateway.backend.PlannerBackend;
+import org.backrelief.gateway.backend.Guarding;
 import org.backrelief.gateway.backend.PlannerClient;
 import org.backrelief.gateway.backend.Relay;
-import org.backrelief.gateway.backend.TrackingBackend;
 import org.backrelief.gateway.backend.TrackingClient;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,10 +46,12 @@ public class DashboardResource {
     TrackingClient tracking;
 
     @Inject
-    PlannerBackend plannerGuard;
+    @Guarding(Backend.PLANNER)
+    BackendGuard plannerGuard;
 
     @Inject
-    TrackingBackend trackingGuard;
+    @Guarding(Backend.TRACKING)
+    BackendGuard trackingGuard;
 
     @Inject
     Forwarding forwarding;

@@ -15,9 +15,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.backrelief.common.domain.Roles;
 import org.backrelief.common.problem.Problem;
+import org.backrelief.gateway.backend.Backend;
+import org.backrelief.gateway.backend.BackendGuard;
 import org.backrelief.gateway.backend.ForwardedHeaders;
 import org.backrelief.gateway.backend.Forwarding;
-import org.backrelief.gateway.backend.PlannerBackend;
+import org.backrelief.gateway.backend.Guarding;
 import org.backrelief.gateway.backend.PlannerClient;
 import org.backrelief.gateway.backend.Relay;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,7 +47,8 @@ public class ProgramResource {
     PlannerClient planner;
 
     @Inject
-    PlannerBackend guard;
+    @Guarding(Backend.PLANNER)
+    BackendGuard guard;
 
     @Inject
     Forwarding forwarding;

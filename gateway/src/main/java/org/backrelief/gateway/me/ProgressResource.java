@@ -12,10 +12,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.backrelief.common.domain.Roles;
 import org.backrelief.common.problem.Problem;
+import org.backrelief.gateway.backend.Backend;
+import org.backrelief.gateway.backend.BackendGuard;
 import org.backrelief.gateway.backend.ForwardedHeaders;
 import org.backrelief.gateway.backend.Forwarding;
+import org.backrelief.gateway.backend.Guarding;
 import org.backrelief.gateway.backend.Relay;
-import org.backrelief.gateway.backend.TrackingBackend;
 import org.backrelief.gateway.backend.TrackingClient;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,7 +48,8 @@ public class ProgressResource {
     TrackingClient tracking;
 
     @Inject
-    TrackingBackend guard;
+    @Guarding(Backend.TRACKING)
+    BackendGuard guard;
 
     @Inject
     Forwarding forwarding;

@@ -12,9 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.backrelief.common.problem.Problem;
+import org.backrelief.gateway.backend.Backend;
+import org.backrelief.gateway.backend.BackendGuard;
 import org.backrelief.gateway.backend.ForwardedHeaders;
 import org.backrelief.gateway.backend.Forwarding;
-import org.backrelief.gateway.backend.PlannerBackend;
+import org.backrelief.gateway.backend.Guarding;
 import org.backrelief.gateway.backend.PlannerClient;
 import org.backrelief.gateway.backend.Relay;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,7 +40,8 @@ public class RoutineResource {
     PlannerClient planner;
 
     @Inject
-    PlannerBackend guard;
+    @Guarding(Backend.PLANNER)
+    BackendGuard guard;
 
     @Inject
     Forwarding forwarding;
