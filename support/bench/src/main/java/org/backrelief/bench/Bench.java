@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.backrelief.bench.infra.Folders;
 import org.backrelief.bench.infra.ProcStats;
 import org.backrelief.bench.infra.ResourceWindow;
 import org.backrelief.bench.infra.Stack;
@@ -23,8 +22,9 @@ import org.backrelief.bench.sections.FreshnessBench;
 import org.backrelief.bench.sections.GatewayOverheadBench;
 import org.backrelief.bench.sections.IngestBench;
 import org.backrelief.bench.sections.PlannerBench;
-import org.backrelief.infra.BackReliefServices;
 import org.backrelief.infra.BackReliefServices.Service;
+import org.backrelief.infra.BackReliefServices;
+import org.backrelief.infra.FileTrees;
 import org.backrelief.infra.LocalJwtKeys;
 
 /**
@@ -104,7 +104,7 @@ public final class Bench {
         Path root = BackReliefServices.findRepositoryRoot(Path.of(System.getProperty("backrelief.repository.root", "")));
         Path outDir = out != null ? out.toAbsolutePath() : root.resolve("support/bench/target/bench");
         Path workDir = outDir.resolve("work");
-        Folders.deleteQuietly(workDir);
+        FileTrees.deleteQuietly(workDir);
         List<String> serviceOptions = new ArrayList<>(config.serviceJvm.isEmpty() ? BackReliefServices.defaultJvmOptions()
                 : List.of(config.serviceJvm.split("\\s+")));
         serviceOptions.addAll(BENCH_SERVICE_PROPERTIES);
@@ -143,7 +143,7 @@ public final class Bench {
             console.println("BackRelief benchmark (" + mode + ") — " + report.meta().get("machine"));
             console.print(report.table());
             console.println("Results: " + json + " (Markdown table: " + outDir.resolve("results.md") + ")");
-            Folders.deleteQuietly(workDir.resolve("data"));
+            FileTrees.deleteQuietly(workDir.resolve("data"));
         }
         return report.sections().stream().anyMatch(s -> s.outcome() == Section.Outcome.FAILED) ? 1 : 0;
     }

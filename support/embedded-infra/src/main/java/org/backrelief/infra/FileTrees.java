@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-final class FileTrees {
+/** Deletes folder trees, best effort (temporary data of brokers, servers and benchmark runs). */
+public final class FileTrees {
 
     private FileTrees() {
     }
 
-    static void deleteQuietly(Path root) {
+    public static void deleteQuietly(Path root) {
         if (root == null || !Files.exists(root)) {
             return;
         }

@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.backrelief.infra.BackReliefServices;
 import org.backrelief.infra.BackReliefServices.Service;
+import org.backrelief.infra.BackReliefServices;
+import org.backrelief.infra.FileTrees;
 import org.backrelief.infra.FreePorts;
 import org.backrelief.infra.LocalJwtKeys;
 import org.backrelief.infra.ServiceProcess;
@@ -71,7 +72,7 @@ public final class Stack implements AutoCloseable {
             String mongoBackend, List<String> serviceJvmOptions, Consumer<String> progress) {
         Path dataDir = workDir.resolve("data").resolve(tag);
         Path logDir = workDir.resolve("logs").resolve(tag);
-        Folders.deleteQuietly(dataDir);
+        FileTrees.deleteQuietly(dataDir);
         progress.accept("[" + tag + "] starting Kafka and MongoDB (" + mongoBackend + ") in child JVMs");
         ChildJvm kafka = ChildJvm.start("kafka", INFRA_JVM_OPTIONS, List.of("kafka", dataDir.resolve("kafka").toString()),
                 logDir.resolve("kafka.log"), INFRA_TIMEOUT);
@@ -224,6 +225,6 @@ public final class Stack implements AutoCloseable {
         if (mongo != null) {
             mongo.close();
         }
-        Folders.deleteQuietly(dataDir);
+        FileTrees.deleteQuietly(dataDir);
     }
 }
