@@ -11,8 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Keeps the catalog cache fresh from {@code backrelief.catalog.changes} (CloudEvents as JSON strings, own consumer
- * group). A record it cannot read is logged and skipped: it can never stop the consumer.
+ * Keeps the catalog cache fresh from {@code backrelief.catalog.changes} (CloudEvents as JSON strings). The cache is per
+ * replica, so the consumer group is too ({@code planner-service.catalog-cache.<POD_NAME>}): every replica reads every
+ * change. A record it cannot read is logged and skipped: it can never stop the consumer.
  */
 @ApplicationScoped
 public class CatalogChangesConsumer {

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -41,6 +42,7 @@ import org.jboss.logging.Logger;
 import com.mongodb.client.MongoCollection;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * The transactional-outbox relay. Completions and check-ins are stored with {@code published=false}; this relay sends
@@ -60,7 +62,8 @@ public class OutboxRelay {
     private final CheckInRepository checkIns;
     private final EventFactory events;
     private final Clock clock;
-    private final String bootstrapServers;
+    /** The {@code kafka.*} settings the messaging channels use too: bootstrap servers and, in Kubernetes, TLS + SCRAM. */
+    private final Map<String, Object> kafkaConfig;
     private final String topic;
     private final Duration sweepInterval;
     private final Duration sendTimeout;
@@ -75,7 +78,7 @@ public class OutboxRelay {
     private boolean failing;
 
     public OutboxRelay(CompletionRepository completions, CheckInRepository checkIns, EventFactory events, Clock clock,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             @ConfigProperty(name = "backrelief.outbox.topic", defaultValue = Topics.ACTIVITY) String topic,
             @ConfigProperty(name = "backrelief.outbox.sweep-interval", defaultValue = "PT1S") Duration sweepInterval,
             @ConfigProperty(name = "backrelief.outbox.send-timeout", defaultValue = "PT5S") Duration sendTimeout,
@@ -84,7 +87,7 @@ public class OutboxRelay {
         this.checkIns = checkIns;
         this.events = events;
         this.clock = clock;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = Map.copyOf(kafkaConfig);
         this.topic = topic;
         this.sweepInterval = sweepInterval;
         this.sendTimeout = sendTimeout;
@@ -247,7 +250,11 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
             Properties config = new Properties();
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            kafkaConfig.forEach((key, value) -> {
+                if (ProducerConfig.configNames().contains(key)) {
+                    config.put(key, value);
+                }
+            });
             config.put(ProducerConfig.CLIENT_ID_CONFIG, "planner-outbox");
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
