@@ -37,6 +37,17 @@ export function checkServiceConfig(objects, service, { root = REPO_ROOT, topics 
   if (http?.containerPort !== port) problems.push(`configured HTTP port ${port} != container port ${http?.containerPort}`);
   if (port !== SERVICES[service].port) problems.push(`configured HTTP port ${port} != contract port ${SERVICES[service].port}`);
 
+  // Health and metrics on the management interface (container port "management"). Enabling it is a build-time
+  // property of the service (quarkus.management.enabled=true); where the service declares it, its port must be the
+  // container port the probes and Prometheus use.
+  const management = (container.ports ?? []).find((p) => p.name === 'management');
+  const mgmtEnabled = cfg.resolve('quarkus.management.enabled', env);
+  if (mgmtEnabled !== undefined && mgmtEnabled !== 'true') problems.push(`quarkus.management.enabled is "${mgmtEnabled}": the probes and the scrape target the management port`);
+  if (mgmtEnabled === 'true') {
+    const mport = Number(cfg.resolve('quarkus.management.port', env) ?? '9000');
+    if (mport !== management?.containerPort) problems.push(`configured management port ${mport} != container port "management" ${management?.containerPort}`);
+  }
+
   if (!cfg.dependsOn('quarkus-smallrye-health')) {
     problems.push(`${service}/pom.xml does not depend on quarkus-smallrye-health: the /q/health/* probe endpoints do not exist`);
   }
@@ -79,10 +90,11 @@ export function checkImage(objects, service, { root = REPO_ROOT } = {}) {
   const text = fs.readFileSync(dockerfile, 'utf8');
   const image = mainContainer(appDeployment(objects, service)).image;
   const version = projectVersion(root);
-  const m = /^(?:(.+)\/)?(backrelief\/[a-z0-9-]+):([^:@/]+)$/.exec(image);
-  if (!m) return [`image ${image} is not [registry/]backrelief/<service>:<tag>`];
+  // [registry/]backrelief/<service>:<tag>, or @sha256:<digest> once a release pinned it (bin/pin-image-digests.js)
+  const m = /^(?:(.+)\/)?(backrelief\/[a-z0-9-]+)(?::([^:@/]+)|@(sha256:[0-9a-f]{64}))$/.exec(image);
+  if (!m) return [`image ${image} is not [registry/]backrelief/<service>:<tag> or ...@sha256:<digest>`];
   if (m[2] !== `backrelief/${service}`) problems.push(`image ${image} is not the image of ${service}`);
-  if (m[3] !== version) problems.push(`image tag ${m[3]} != project version ${version}`);
+  if (m[3] !== undefined && m[3] !== version) problems.push(`image tag ${m[3]} != project version ${version}`);
   const built = [...text.matchAll(/-t\s+(\S+)/g)].map((x) => x[1]);
   if (!built.includes(`backrelief/${service}:${version}`) && !built.includes(`backrelief/${service}`)) {
     problems.push(`${path.relative(root, dockerfile)} does not document building backrelief/${service}:${version} (found: ${built.join(', ') || 'none'})`);

@@ -82,6 +82,13 @@ export const WELL_KNOWN_KEYS = [
   'quarkus.otel.sdk.disabled',
   'quarkus.otel.exporter.otlp.endpoint',
   'quarkus.shutdown.timeout',
+  'quarkus.management.port',
+  // an extra configuration file (production: MongoDB TLS trust, overlays/production/mongodb-client-tls.properties)
+  'quarkus.config.locations',
+  // behind the ingress controller (gateway)
+  'quarkus.http.proxy.proxy-address-forwarding',
+  'quarkus.http.proxy.allow-x-forwarded',
+  'quarkus.http.proxy.trusted-proxies',
 ];
 // Read by the container image (run-java.sh) or the C library, not by the application.
 export const IMAGE_ENV_VARS = ['JAVA_OPTS_APPEND', 'JAVA_OPTS', 'MALLOC_ARENA_MAX'];

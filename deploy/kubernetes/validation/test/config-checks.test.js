@@ -27,6 +27,11 @@ quarkus.otel.sdk.disabled=\${OTEL_SDK_DISABLED:false}
   data: (db) => `quarkus.mongodb.connection-string=\${MONGODB_URI}
 quarkus.mongodb.database=\${MONGODB_DATABASE:${db}}
 kafka.bootstrap.servers=\${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}
+kafka.security.protocol=\${KAFKA_SECURITY_PROTOCOL:PLAINTEXT}
+kafka.sasl.mechanism=\${KAFKA_SASL_MECHANISM:GSSAPI}
+kafka.sasl.jaas.config=\${KAFKA_SASL_JAAS_CONFIG:}
+kafka.ssl.truststore.type=\${KAFKA_SSL_TRUSTSTORE_TYPE:JKS}
+kafka.ssl.truststore.location=\${KAFKA_SSL_TRUSTSTORE_LOCATION:}
 `,
 };
 
@@ -39,7 +44,7 @@ function fixtureRepo(mutate = () => {}) {
     let props = PROPERTIES.common(port);
     if (database) props += PROPERTIES.data(database);
     if (s === 'gateway') props += 'backrelief.catalog.url=${CATALOG_URL:http://localhost:8081}\nbackrelief.planner.url=${PLANNER_URL:x}\nbackrelief.tracking.url=${TRACKING_URL:x}\nquarkus.http.cors.origins=${CORS_ORIGINS:*}\n';
-    if (s === 'planner-service') props += 'quarkus.rest-client.catalog.url=${CATALOG_URL:http://localhost:8081}\n';
+    if (s === 'planner-service') props += 'quarkus.rest-client.catalog.url=${CATALOG_URL:http://localhost:8081}\nmp.messaging.incoming.catalog-changes.topic=backrelief.catalog.changes\nmp.messaging.incoming.catalog-changes.group.id=${CATALOG_CHANGES_GROUP:planner-service.catalog-cache.${POD_NAME:local}}\n';
     if (s === 'tracking-service') props += 'mp.messaging.incoming.activity.connector=smallrye-kafka\nmp.messaging.incoming.activity.topic=backrelief.activity\nmp.messaging.incoming.activity.dead-letter-queue.topic=${DLQ_TOPIC:backrelief.activity.dlq}\n';
     const files = {
       [`${s}/src/main/resources/application.properties`]: props,
@@ -135,4 +140,13 @@ test('an image that does not match the Dockerfile or the project version is repo
   const problems = checkImage(renderOverlay('local'), 'gateway', { root });
   assert.ok(problems.some((p) => /tag 1\.0\.0-SNAPSHOT != project version 2\.0\.0/.test(p)), problems.join('\n'));
   assert.ok(problems.some((p) => /EXPOSE 9000 != 8080/.test(p)), problems.join('\n'));
+});
+
+test('a management interface switched off (probes and scrape would find nothing on 9000) is reported', () => {
+  const root = fixtureRepo((s, files) => {
+    if (s === 'catalog-service') files[`${s}/src/main/resources/application.properties`] += 'quarkus.management.enabled=false\n';
+    if (s === 'planner-service') files[`${s}/src/main/resources/application.properties`] += 'quarkus.management.enabled=true\nquarkus.management.port=${MANAGEMENT_PORT:9100}\n';
+  });
+  assert.ok(check(root).some((p) => /quarkus\.management\.enabled is "false"/.test(p)), check(root).join('\n'));
+  assert.deepEqual(check(root, 'local', 'planner-service'), [], 'QUARKUS_MANAGEMENT_PORT=9000 from the manifests wins over the default');
 });

@@ -62,7 +62,7 @@ test('production Kafka: replication 3, min.insync.replicas 2, persistent KRaft n
   }
   for (const s of SERVICE_NAMES.filter((x) => SERVICES[x].kafka)) {
     const env = containerEnv(objects, mainContainer(appDeployment(objects, s)));
-    assert.equal(env.KAFKA_BOOTSTRAP_SERVERS, `${cluster}-kafka-bootstrap:9092`, `${s}: bootstrap servers`);
+    assert.equal(env.KAFKA_BOOTSTRAP_SERVERS, `${cluster}-kafka-bootstrap:9093`, `${s}: bootstrap servers (the TLS listener)`);
   }
 });
 

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OVERLAYS } from '../lib/paths.js';
 import { renderOverlay, byKind, find } from '../lib/render.js';
-import { SERVICES, SERVICE_NAMES, HEALTH_PATHS, METRICS_PATH, EXTERNAL_SECRETS } from '../lib/contract.js';
+import { SERVICES, SERVICE_NAMES, HEALTH_PATHS, METRICS_PATH, MANAGEMENT_PORT, EXTERNAL_SECRETS, EXTERNAL_CONFIGMAPS, PUBLIC_PATHS, PRIVATE_PATHS } from '../lib/contract.js';
+import { ingressRoutes } from '../lib/ingress.js';
 import { matchesSelector, podTemplate } from '../lib/netpol.js';
 import { appDeployment, mainContainer, containerEnv } from '../lib/workloads.js';
 
@@ -20,24 +21,29 @@ for (const overlay of OVERLAYS) {
   for (const service of SERVICE_NAMES) {
     const { port } = SERVICES[service];
 
-    test(`${overlay}/${service}: container port, probes and metrics annotations`, () => {
+    test(`${overlay}/${service}: container port; probes and metrics on the management port ${MANAGEMENT_PORT}, not the public one`, () => {
       const d = appDeployment(objects(), service);
       const c = mainContainer(d);
       const http = (c.ports ?? []).find((p) => p.name === 'http');
       assert.ok(http, 'no container port named http');
       assert.equal(http.containerPort, port, `http port must be ${port}`);
+      const management = (c.ports ?? []).find((p) => p.name === 'management');
+      assert.equal(management?.containerPort, MANAGEMENT_PORT, `a container port named management = ${MANAGEMENT_PORT}`);
       const env = containerEnv(objects(), c);
       assert.equal(env.QUARKUS_HTTP_PORT, String(port), 'QUARKUS_HTTP_PORT must equal the container port');
+      assert.equal(env.QUARKUS_MANAGEMENT_PORT, String(MANAGEMENT_PORT), 'QUARKUS_MANAGEMENT_PORT must equal the management container port');
       for (const [probe, path] of Object.entries(HEALTH_PATHS)) {
         assert.ok(c[probe], `${probe} missing`);
         assert.equal(c[probe].httpGet?.path, path, `${probe} path`);
-        assert.ok([port, 'http'].includes(c[probe].httpGet?.port), `${probe} must target the http port`);
+        assert.ok([MANAGEMENT_PORT, 'management'].includes(c[probe].httpGet?.port), `${probe} must target the management port`);
       }
       assert.ok(c.startupProbe.periodSeconds * c.startupProbe.failureThreshold >= 60, 'startup probe must allow >= 60 s for JVM start-up');
       const a = podTemplate(d).metadata.annotations ?? {};
       assert.equal(a['prometheus.io/scrape'], 'true');
       assert.equal(a['prometheus.io/path'], METRICS_PATH);
-      assert.equal(a['prometheus.io/port'], String(port));
+      assert.equal(a['prometheus.io/port'], String(MANAGEMENT_PORT));
+      const svc = find(objects(), 'Service', service);
+      assert.equal(svc.spec.ports.find((p) => p.name === 'management')?.targetPort, 'management', 'the Service names the management port (ServiceMonitor)');
     });
 
     test(`${overlay}/${service}: resources sized for the JVM`, () => {
@@ -75,8 +81,13 @@ for (const overlay of OVERLAYS) {
       const vol = spec.volumes.find((v) => v.name === tmp.name);
       assert.ok(vol?.emptyDir, '/tmp must be an emptyDir');
       const jwt = (c.volumeMounts ?? []).find((m) => m.mountPath === '/etc/backrelief/jwt');
-      assert.ok(jwt?.readOnly, 'the JWT key is mounted read-only');
-      assert.equal(containerEnv(objects(), c).JWT_PUBLIC_KEY_LOCATION, '/etc/backrelief/jwt/publicKey.pem');
+      if (overlay === 'local') {
+        assert.ok(jwt?.readOnly, 'the JWT key is mounted read-only');
+        assert.equal(containerEnv(objects(), c).JWT_PUBLIC_KEY_LOCATION, '/etc/backrelief/jwt/publicKey.pem');
+      }
+      for (const m of c.volumeMounts ?? []) {
+        if (m.mountPath !== '/tmp') assert.equal(m.readOnly, true, `${m.mountPath} must be mounted read-only`);
+      }
       assert.equal(containerEnv(objects(), c).LOG_JSON, 'true');
     });
 
@@ -161,7 +172,7 @@ for (const overlay of OVERLAYS) {
 
   test(`${overlay}: every referenced ConfigMap and Secret exists (or is a documented external one)`, () => {
     const have = new Set(objects().filter((o) => ['ConfigMap', 'Secret'].includes(o.kind)).map((o) => `${o.kind}/${o.metadata.name}`));
-    const external = new Set(EXTERNAL_SECRETS[overlay].map((n) => `Secret/${n}`));
+    const external = new Set([...EXTERNAL_SECRETS[overlay].map((n) => `Secret/${n}`), ...EXTERNAL_CONFIGMAPS[overlay].map((n) => `ConfigMap/${n}`)]);
     const missing = [];
     const need = (kind, name, from) => {
       if (!have.has(`${kind}/${name}`) && !external.has(`${kind}/${name}`)) missing.push(`${kind}/${name} (from ${from})`);
@@ -185,7 +196,14 @@ for (const overlay of OVERLAYS) {
       }
     }
     for (const ing of byKind(objects(), 'Ingress')) for (const t of ing.spec.tls ?? []) need('Secret', t.secretName, `Ingress/${ing.metadata.name}`);
-    for (const m of byKind(objects(), 'MongoDBCommunity')) for (const u of m.spec.users) need('Secret', u.passwordSecretRef.name, 'MongoDBCommunity');
+    for (const m of byKind(objects(), 'MongoDBCommunity')) {
+      for (const u of m.spec.users) need('Secret', u.passwordSecretRef.name, 'MongoDBCommunity');
+      const tls = m.spec.security?.tls;
+      if (tls?.enabled) {
+        need('Secret', tls.certificateKeySecretRef.name, 'MongoDBCommunity tls');
+        need('ConfigMap', tls.caConfigMapRef.name, 'MongoDBCommunity tls');
+      }
+    }
     assert.deepEqual(missing, [], `dangling references:\n${missing.join('\n')}`);
   });
 }
