@@ -19,7 +19,7 @@ export const METRICS_PATH = '/q/metrics';
 export const MANAGEMENT_PORT = 9000;
 
 // What the Ingress may route: the API and the web client the gateway serves.
-export const PUBLIC_PATHS = ['/api/v1/routines/preview', '/api/v1/me/plans/current', '/', '/index.html', '/assets/index-3f9a.js', '/assets/icons/app-192.png', '/sw.js', '/manifest.webmanifest'];
+export const PUBLIC_PATHS = ['/api/v1/routines/preview', '/api/v1/me/plans/current', '/', '/index.html', '/assets/index-3f9a.js', '/assets/icons/app-192.png', '/sw.js', '/manifest.webmanifest', '/config.json', '/icon.svg'];
 // What it must never route (the Quarkus non-application endpoints, and anything not listed).
 export const PRIVATE_PATHS = ['/q/health', '/q/health/ready', '/q/health/live', '/q/metrics', '/q/openapi', '/q/swagger-ui', '/q/swagger-ui/index.html', '/q/dev-ui', '/q', '/apis', '/api-internal', '/metrics', '/admin'];
 
