@@ -137,8 +137,8 @@ test('6 the Ingress path matcher follows the networking.k8s.io/v1 semantics', ()
 
 // 7. Client addresses behind the ingress ---------------------------------------------------
 
-test('7 production: the gateway takes the client address from X-Forwarded-For, trusted only from the ingress controller', () => {
-  const objects = renderOverlay('production');
+for (const overlay of OVERLAYS) test(`7 ${overlay}: the gateway takes the client address from X-Forwarded-For, trusted only from the ingress controller`, () => {
+  const objects = renderOverlay(overlay);
   const env = containerEnv(objects, mainContainer(appDeployment(objects, 'gateway')));
   assert.equal(env.QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING, 'true', 'proxy address forwarding on: per-IP rate limits see clients, not the ingress pod');
   assert.equal(env.QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED, 'true', 'ingress-nginx sends X-Forwarded-For');
