@@ -287,8 +287,9 @@ test('10 production: images are resolved once per node (IfNotPresent), never by 
   }
 });
 
-test('10 the release step pins every service image of the production overlay by digest', () => {
+test('10 the release step pins every service image of the production overlay by digest', (t) => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'backrelief-release-'));
+  t.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
   fs.cpSync(KUBERNETES_DIR, tmp, { recursive: true, filter: (src) => !src.includes('node_modules') });
   const digests = Object.fromEntries(SERVICE_NAMES.map((s, i) => [s, `sha256:${String(i + 1).repeat(64)}`]));
   pinImageDigests(path.join(tmp, 'overlays', 'production'), digests);
