@@ -2,10 +2,13 @@ package org.backrelief.catalog.exercise;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.backrelief.catalog.exercise.validation.ContentFile;
 import org.backrelief.catalog.exercise.validation.MeasurableDose;
+import org.backrelief.common.domain.Source;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -32,9 +35,22 @@ public record Dose(
         @Valid Range timesPerWeek,
         @Schema(description = "Dose note in plain words; says so where the guide gives no number",
                 example = "Hold 2 s at the top.", maxLength = 300)
-        @Size(max = 300) String note) {
+        @Size(max = 300) String note,
+        @Schema(description = "Where the numbers come from: GUIDE (as the guide states them) or DEFAULT (the guide is "
+                + "silent on at least one of them and BackRelief chose it; sourceNote names the source). Required in "
+                + "content files", example = "GUIDE")
+        @NotNull(groups = ContentFile.class) Source source,
+        @Schema(description = "For a DEFAULT dose: which numbers are not from the guide and where they come from",
+                example = "BackRelief default within the ACSM resistance-training guidance.", maxLength = 300)
+        @Size(max = 300) String sourceNote) {
 
     public Dose {
         perSide = perSide != null && perSide;
+    }
+
+    /** A dose without its source (unknown: e.g. written through the API by an older client). */
+    public Dose(Range holdSeconds, Range reps, Range sets, Boolean perSide, Range minutes, Integer restSeconds,
+            Range timesPerWeek, String note) {
+        this(holdSeconds, reps, sets, perSide, minutes, restSeconds, timesPerWeek, note, null, null);
     }
 }

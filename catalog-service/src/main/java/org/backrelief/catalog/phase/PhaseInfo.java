@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.backrelief.catalog.exercise.Range;
 import org.backrelief.common.domain.Phase;
+import org.backrelief.common.domain.Source;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A workout phase as the guide describes it: its place in the order, purpose, duration and general rules. */
@@ -27,6 +28,12 @@ public record PhaseInfo(
         @NotBlank @Size(max = 500) String purpose,
         @Schema(description = "Recommended duration in minutes", example = "{\"min\": 5, \"max\": 10}")
         @NotNull @Valid Range recommendedMinutes,
+        @Schema(description = "Where the recommended minutes come from: GUIDE or DEFAULT (a BackRelief choice where the "
+                + "guide gives no duration; recommendedMinutesNote names the source)", example = "GUIDE")
+        @NotNull Source recommendedMinutesSource,
+        @Schema(description = "For DEFAULT minutes: which figures are not from the guide and their source",
+                maxLength = 300)
+        @Size(max = 300) String recommendedMinutesNote,
         @Schema(description = "General rules from the guide",
                 example = "[\"Spend 5-10 minutes cooling down after every workout.\"]")
         @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 300) String> rules,

@@ -52,10 +52,10 @@ class GuideCoverageTest {
             Strengthening Exercises > Target your core       | Crunches                                    | crunches                      | STRENGTHENING     |         |       |      |          |         |
             Strengthening Exercises > Target your core       | Superman's pose                             | superman                      | STRENGTHENING     |         |       |      |          |         |
             Strengthening Exercises > Target your core       | Birddog                                     | bird-dog                      | STRENGTHENING     |         |       |      |          |         |
-            Strengthening Exercises > Do back extensions     | Back extension, 10 reps 2-3 times a week    | back-extension                | STRENGTHENING     |         | 10    |      |          |         | 2-3
-            Strengthening Exercises > Strengthen your glutes | Glute bridges, hold 2 s, 15-20 times        | glute-bridge                  | STRENGTHENING     | 2       | 15-20 |      | no       |         |
-            Strengthening Exercises > Strengthen your glutes | Side lying clamshells, 15-20 per side       | side-lying-clamshells         | STRENGTHENING     |         | 15-20 |      | yes      |         |
-            Strengthening Exercises > Strengthen your glutes | Glute kickbacks, hold 2 s, 10-15 each side  | glute-kickbacks               | STRENGTHENING     | 2       | 10-15 |      | yes      |         |
+            Strengthening Exercises > Do back extensions     | Back extension, 10 reps 2-3 times a week    | back-extension                | STRENGTHENING     |         | 10    | 1    |          |         | 2-3
+            Strengthening Exercises > Strengthen your glutes | Glute bridges, hold 2 s, 15-20 times        | glute-bridge                  | STRENGTHENING     | 2       | 15-20 | 1    | no       |         |
+            Strengthening Exercises > Strengthen your glutes | Side lying clamshells, 15-20 per side       | side-lying-clamshells         | STRENGTHENING     |         | 15-20 | 1    | yes      |         |
+            Strengthening Exercises > Strengthen your glutes | Glute kickbacks, hold 2 s, 10-15 each side  | glute-kickbacks               | STRENGTHENING     | 2       | 10-15 | 1    | yes      |         |
             Stretching > Stretch your back muscles           | Light cardio first: walking, 10 minutes     | walking                       | WARM_UP           |         |       |      |          | 10      |
             Stretching > Stretch your back muscles           | Light cardio first: biking, 10 minutes      | stationary-bike               | WARM_UP           |         |       |      |          | 10      |
             Stretching > Stretch your back muscles           | Cat/Camel, 5 reps                           | cat-camel                     | STRETCHING        |         | 5     |      |          |         |

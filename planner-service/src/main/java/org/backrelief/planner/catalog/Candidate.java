@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.backrelief.common.domain.Equipment;
 import org.backrelief.common.domain.Impact;
 import org.backrelief.common.domain.Phase;
+import org.backrelief.common.domain.Position;
 import org.backrelief.common.domain.Target;
 import org.backrelief.planner.catalog.CatalogExercise.Dose;
 import org.backrelief.planner.profile.AvoidPosition;
@@ -21,6 +22,7 @@ public final class Candidate {
     private final CatalogExercise exercise;
     private final Phase phase;
     private final Dose dose;
+    private final Position position;
     private final int equipmentMask;
     private final int targetMask;
     private final int preferenceMask;
@@ -29,10 +31,12 @@ public final class Candidate {
     private final String targetsText;
     private final List<String> cautions;
 
-    Candidate(CatalogExercise exercise, Phase phase, Dose dose) {
+    Candidate(CatalogExercise exercise, Phase phase, Dose dose, Position phasePosition) {
         this.exercise = exercise;
         this.phase = phase;
         this.dose = dose;
+        // the guide's version in this phase may be done in another position (cat/cow lying on the back)
+        this.position = phasePosition != null ? phasePosition : exercise.position();
         this.equipmentMask = maskOf(exercise.equipment());
         this.targetMask = maskOf(exercise.targets());
         int preferences = 0;
@@ -44,7 +48,7 @@ public final class Candidate {
         this.preferenceMask = preferences;
         int avoid = 0;
         for (AvoidPosition position : AvoidPosition.values()) {
-            if (position.excludes(exercise)) {
+            if (position.excludes(this.position, exercise.floor())) {
                 avoid |= 1 << position.ordinal();
             }
         }
@@ -68,6 +72,11 @@ public final class Candidate {
 
     public Dose dose() {
         return dose;
+    }
+
+    /** The position of this phase's version: the phase entry's when it differs, else the exercise's. */
+    public Position position() {
+        return position;
     }
 
     /** Bits of {@link Equipment#ordinal()} the exercise needs; all of them must be at hand. */

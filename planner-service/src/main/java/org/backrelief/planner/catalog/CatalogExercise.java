@@ -8,6 +8,7 @@ import org.backrelief.common.domain.Impact;
 import org.backrelief.common.domain.Level;
 import org.backrelief.common.domain.Phase;
 import org.backrelief.common.domain.Position;
+import org.backrelief.common.domain.Source;
 import org.backrelief.common.domain.Target;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -41,13 +42,26 @@ public record CatalogExercise(
 
     /** The dose the guide gives an exercise in one phase. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record PhaseEntry(Phase phase, String guideSection, Dose dose) {
+    public record PhaseEntry(Phase phase, String guideSection, Dose dose, Position position) {
+
+        public PhaseEntry(Phase phase, String guideSection, Dose dose) {
+            this(phase, guideSection, dose, null);
+        }
     }
 
     /** Ranges are inclusive; a null range means the guide prescribes nothing of that kind for the phase. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Dose(Range holdSeconds, Range reps, Range sets, boolean perSide, Range minutes,
-            Integer restSeconds, Range timesPerWeek, String note) {
+            Integer restSeconds, Range timesPerWeek, String note, Source source, String sourceNote) {
+
+        public Dose {
+            source = source == null ? Source.DEFAULT : source; // unknown provenance is never claimed as the guide's
+        }
+
+        public Dose(Range holdSeconds, Range reps, Range sets, boolean perSide, Range minutes, Integer restSeconds,
+                Range timesPerWeek, String note) {
+            this(holdSeconds, reps, sets, perSide, minutes, restSeconds, timesPerWeek, note, null, null);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -65,7 +65,7 @@ public final class CatalogSnapshot {
             for (PhaseEntry entry : exercise.phases()) {
                 if (entry != null && entry.phase() != null && entry.dose() != null && !seen[entry.phase().ordinal()]) {
                     seen[entry.phase().ordinal()] = true;
-                    byPhase.get(entry.phase()).add(new Candidate(exercise, entry.phase(), entry.dose()));
+                    byPhase.get(entry.phase()).add(new Candidate(exercise, entry.phase(), entry.dose(), entry.position()));
                 }
             }
         }

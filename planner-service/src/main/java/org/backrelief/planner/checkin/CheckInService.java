@@ -111,6 +111,10 @@ public class CheckInService {
         return new CheckInView(checkIn.id, checkIn.eventId, now, request.pain(), checkIn.sessionId,
                 assessment == null ? null : assessment.decision().name(), assessment == null ? null : assessment.reason(),
                 current == null ? null : current.stepForWeek(checkIn.weekNumber + 1),
+                next == null ? null : next.stepForWeek(checkIn.weekNumber + 1),
+                current == null ? null : checkIn.weekNumber, current == null ? null : checkIn.step,
+                current == null ? null : checkIn.weekNumber + 1,
+                current == null ? null : current.stepForWeek(checkIn.weekNumber + 1),
                 next == null ? null : next.stepForWeek(checkIn.weekNumber + 1));
     }
 

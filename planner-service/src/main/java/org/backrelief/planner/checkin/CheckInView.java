@@ -14,6 +14,11 @@ public record CheckInView(
         String sessionId,
         @Schema(example = "PROGRESS") String decision,
         String reason,
-        Integer fromStep,
-        Integer toStep) {
+        @Schema(deprecated = true, description = "Deprecated, use nextWeekStepBefore (same value)") Integer fromStep,
+        @Schema(deprecated = true, description = "Deprecated, use nextWeekStepAfter (same value)") Integer toStep,
+        @Schema(description = "Program week of the session the check-in refers to", example = "1") Integer sessionWeek,
+        @Schema(description = "Step the session was done at", example = "0") Integer sessionStep,
+        @Schema(description = "The week the decision applies from (sessionWeek + 1)", example = "2") Integer nextWeek,
+        @Schema(description = "Step planned for nextWeek before this check-in", example = "1") Integer nextWeekStepBefore,
+        @Schema(description = "Step planned for nextWeek after it", example = "1") Integer nextWeekStepAfter) {
 }

@@ -36,6 +36,7 @@ import org.backrelief.planner.profile.ProfileEntity;
 import org.backrelief.planner.profile.ProfileRepository;
 import org.backrelief.planner.profile.ProfileSpec;
 import org.backrelief.planner.progression.PainAdaptation;
+import org.backrelief.planner.progression.SessionEffort;
 import org.backrelief.planner.progression.StepAnchor;
 import org.backrelief.planner.routine.Routine;
 import org.backrelief.planner.routine.Routine.Prescription;
@@ -125,13 +126,18 @@ public class CompletionService {
                 request.painAfter(), request.exertion(), duration, request.notes(), results);
         requireValid(data);
 
-        PainAdaptation.Assessment assessment = PainAdaptation.afterSession(request.painBefore(), request.painAfter());
+        SessionEffort effort = effort(request.exercises(), routine);
+        PainAdaptation.Assessment assessment = PainAdaptation.afterSession(request.painBefore(), request.painAfter(),
+                effort);
         StepAnchor current = plan.anchor();
         StepAnchor next = PainAdaptation.adapt(current, assessment.decision(), session.weekNumber, session.step);
         String eventId = UUID.randomUUID().toString();
+        int before = current.stepForWeek(session.weekNumber + 1);
+        int after = next.stepForWeek(session.weekNumber + 1);
         CompletionView view = new CompletionView(sessionId, plan.id, eventId, now, request.painBefore(),
-                request.painAfter(), duration, assessment.decision().name(), assessment.reason(),
-                current.stepForWeek(session.weekNumber + 1), next.stepForWeek(session.weekNumber + 1));
+                request.painAfter(), duration, assessment.decision().name(), assessment.reason(), before, after,
+                session.weekNumber, session.step, session.weekNumber + 1, before, after, effort.exercisesDone(),
+                effort.exercisesInSession(), effort.skippedForPain());
 
         CompletionEntity completion = new CompletionEntity();
         completion.id = sessionId;
@@ -154,26 +160,32 @@ public class CompletionService {
             throw e;
         }
         relay.trigger(); // publish first: the event must not wait for the plan's adaptation
-        followUp(completion, data, plan, profile);
+        followUp(completion, data, plan, profile, view);
         return view;
     }
 
     /** Marks the session done and adapts the plan; idempotent. Failures are left to the sweep. */
     public void followUp(CompletionEntity completion) {
-        followUp(completion, null, null, null);
+        followUp(completion, null, null, null, null);
     }
 
     /** As above, reusing what the request has already read (null: read it here). */
     private void followUp(CompletionEntity completion, SessionCompletedV1 event, PlanEntity plan,
-            ProfileEntity profile) {
+            ProfileEntity profile, CompletionView answered) {
         try {
             SessionCompletedV1 data = event != null ? event
                     : documents.fromDocument(completion.data, SessionCompletedV1.class);
             planService.markCompleted(completion.id, completion.planId, data.completedAt());
-            PainAdaptation.Assessment assessment = PainAdaptation.afterSession(data.painBefore(), data.painAfter());
+            // the decision the person was told (it weighed the pain, how much was done and why things were skipped)
+            CompletionView view = answered != null ? answered
+                    : documents.fromDocument(completion.result, CompletionView.class);
+            PainAdaptation.Assessment assessment = new PainAdaptation.Assessment(
+                    PainAdaptation.Decision.valueOf(view.decision()), view.reason());
+            SessionEffort effort = view.exercisesInSession() == null ? null
+                    : new SessionEffort(view.exercisesDone(), view.exercisesInSession(), view.skippedForPain());
             planService.applyReport(completion.planId, plan, profile, "completion:" + completion.id,
                     AdjustmentView.COMPLETION, completion.id, null, data.painBefore(), data.painAfter(), assessment,
-                    completion.weekNumber, completion.step, data.completedAt());
+                    completion.weekNumber, completion.step, data.completedAt(), effort);
             completions.mongoCollection().updateOne(eq("_id", completion.id), set("adapted", true));
         } catch (RuntimeException e) {
             LOG.warnf("Completion %s recorded; adapting the plan will be retried: %s", completion.id, e.toString());
@@ -185,6 +197,24 @@ public class CompletionService {
             throw ProblemException.conflict("This session was already completed with different results");
         }
         return documents.fromDocument(existing.result, CompletionView.class);
+    }
+
+    /** How much of the session was done: DONE results against every exercise of the routine; skips for pain. */
+    static SessionEffort effort(List<ExerciseResultRequest> requested, Routine routine) {
+        int total = 0;
+        for (RoutinePhase phase : routine.phases()) {
+            total += phase.exercises().size();
+        }
+        int done = 0;
+        int forPain = 0;
+        for (ExerciseResultRequest r : requested) {
+            if (r.status() == Status.DONE) {
+                done++;
+            } else if (SkipCause.of(r.skipCause(), r.skipReason()) == SkipCause.PAIN) {
+                forPain++;
+            }
+        }
+        return new SessionEffort(Math.min(done, total), total, forPain);
     }
 
     /** Checks every result against the session's routine and turns it into the event's form. */

@@ -21,6 +21,9 @@ public record ExerciseResultRequest(
         @Schema(example = "STRENGTHENING") Phase phase,
         @NotNull @Schema(example = "DONE") Status status,
         @Size(max = 500) @Schema(description = "Required when SKIPPED", example = "Knee hurt") String skipReason,
+        @Schema(description = "Why it was SKIPPED; PAIN counts like a pain report when the plan adapts. Omitted: read "
+                + "from skipReason (PAIN when it mentions pain, hurt, ache, sore, twinge, spasm or sharp; else OTHER)",
+                example = "PAIN") SkipCause skipCause,
         @Min(0) @Max(100) @Schema(example = "2") Integer sets,
         @Min(0) @Max(1000) @Schema(example = "8") Integer reps,
         @Min(0) @Max(3600) @Schema(example = "3") Integer holdSeconds,

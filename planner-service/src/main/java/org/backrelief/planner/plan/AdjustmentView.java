@@ -14,10 +14,24 @@ public record AdjustmentView(
         @Schema(example = "2") Integer painBefore,
         @Schema(example = "7") int pain,
         @Schema(example = "STEP_BACK") String decision,
-        @Schema(description = "Step planned for the coming week before this report", example = "2") int fromStep,
-        @Schema(description = "Step planned for the coming week after it", example = "0") int toStep,
+        @Schema(deprecated = true, description = "Deprecated, use nextWeekStepBefore (same value): the step planned for"
+                + " the week after the session's week before this report", example = "2") int fromStep,
+        @Schema(deprecated = true, description = "Deprecated, use nextWeekStepAfter (same value)", example = "0")
+        int toStep,
         @Schema(example = "Pain after the session was 7/10 (above 5): stepping back one level and rebuilding the coming sessions.")
-        String reason) {
+        String reason,
+        @Schema(description = "Program week of the session the report is about (null on older adjustments)",
+                example = "2") Integer sessionWeek,
+        @Schema(description = "Step the session was done at", example = "1") Integer sessionStep,
+        @Schema(description = "The program week the decision applies from (sessionWeek + 1)", example = "3")
+        Integer nextWeek,
+        @Schema(description = "Step planned for nextWeek before this report", example = "2") Integer nextWeekStepBefore,
+        @Schema(description = "Step planned for nextWeek after it", example = "0") Integer nextWeekStepAfter,
+        @Schema(description = "Completions only: exercises reported DONE", example = "11") Integer exercisesDone,
+        @Schema(description = "Completions only: exercises the session prescribed", example = "12")
+        Integer exercisesInSession,
+        @Schema(description = "Completions only: exercises skipped because of pain", example = "0")
+        Integer skippedForPain) {
 
     public static final String COMPLETION = "COMPLETION";
     public static final String CHECK_IN = "CHECK_IN";

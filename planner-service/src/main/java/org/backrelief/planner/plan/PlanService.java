@@ -33,6 +33,7 @@ import org.backrelief.planner.profile.ProfileRepository;
 import org.backrelief.planner.profile.ProfileSpec;
 import org.backrelief.planner.progression.PainAdaptation;
 import org.backrelief.planner.progression.ProgressionRules;
+import org.backrelief.planner.progression.SessionEffort;
 import org.backrelief.planner.progression.StepAnchor;
 import org.backrelief.planner.routine.NoSafeRoutineException;
 import org.backrelief.planner.routine.Routine;
@@ -180,7 +181,7 @@ public class PlanService {
 
     /** What to do in an open session today: the safety gate first, then the stored (or recomposed) routine. */
     private RoutineResponse today(PlanEntity plan, ProfileEntity profile, SessionEntity session) {
-        ProfileSpec spec = profile.toSpec();
+        ProfileSpec spec = forPlan(profile.toSpec(), plan);
         SafetyDecision screen = planner.screen(spec);
         if (screen.blocked()) {
             return RoutineResponse.blocked(screen);
@@ -224,7 +225,7 @@ public class PlanService {
             Integer painBefore, int pain, PainAdaptation.Assessment assessment, int sessionWeek, int sessionStep,
             Instant at) {
         applyReport(planId, null, null, reportKey, trigger, sessionId, checkInId, painBefore, pain, assessment,
-                sessionWeek, sessionStep, at);
+                sessionWeek, sessionStep, at, null);
     }
 
     /**
@@ -233,7 +234,7 @@ public class PlanService {
      */
     public void applyReport(String planId, PlanEntity loaded, ProfileEntity profile, String reportKey, String trigger,
             String sessionId, String checkInId, Integer painBefore, int pain, PainAdaptation.Assessment assessment,
-            int sessionWeek, int sessionStep, Instant at) {
+            int sessionWeek, int sessionStep, Instant at, SessionEffort effort) {
         PlanEntity plan = loaded;
         for (int attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
             if (plan == null || attempt > 0) {
@@ -248,9 +249,13 @@ public class PlanService {
             }
             StepAnchor current = plan.anchor();
             StepAnchor next = PainAdaptation.adapt(current, assessment.decision(), sessionWeek, sessionStep);
+            int before = current.stepForWeek(sessionWeek + 1);
+            int after = next.stepForWeek(sessionWeek + 1);
             AdjustmentView adjustment = new AdjustmentView(at, trigger, sessionId, checkInId, painBefore, pain,
-                    assessment.decision().name(), current.stepForWeek(sessionWeek + 1),
-                    next.stepForWeek(sessionWeek + 1), assessment.reason());
+                    assessment.decision().name(), before, after, assessment.reason(), sessionWeek, sessionStep,
+                    sessionWeek + 1, before, after, effort == null ? null : effort.exercisesDone(),
+                    effort == null ? null : effort.exercisesInSession(),
+                    effort == null ? null : effort.skippedForPain());
             boolean newest = plan.lastPainAt == null || !at.isBefore(plan.lastPainAt);
             Integer lastPain = newest ? pain : plan.lastPain;
             Instant lastPainAt = newest ? at : plan.lastPainAt;
@@ -311,7 +316,7 @@ public class PlanService {
         if (profile == null) {
             return;
         }
-        ProfileSpec spec = profile.toSpec();
+        ProfileSpec spec = forPlan(profile.toSpec(), plan);
         if (planner.screen(spec).blocked()) {
             return; // nothing is composed while a red flag stands; the next-session answer says why
         }
@@ -370,6 +375,16 @@ public class PlanService {
         return plan.lastPain != null && plan.lastPainAt != null
                 && (profile.screenedAt == null || plan.lastPainAt.isAfter(profile.screenedAt))
                 && SafetyGate.painJumped(profile.painAtScreening, plan.lastPain);
+    }
+
+    /**
+     * The profile as the plan's sessions are composed: with the plan's sessions a week, because the weekly limits
+     * (back extensions at most 3 times a week) count a session's place in its week by it, even if the profile's
+     * sessions a week changed after the plan was made.
+     */
+    static ProfileSpec forPlan(ProfileSpec spec, PlanEntity plan) {
+        return plan.sessionsPerWeek <= 0 || plan.sessionsPerWeek == spec.sessionsPerWeek() ? spec
+                : spec.withSessionsPerWeek(plan.sessionsPerWeek);
     }
 
     static String modeFor(int pain) {

@@ -20,9 +20,13 @@ public enum AvoidPosition {
     IN_WATER;
 
     public boolean excludes(CatalogExercise exercise) {
-        Position position = exercise.position();
+        return excludes(exercise.position(), exercise.floor());
+    }
+
+    /** Whether this rules out a version of an exercise done in {@code position} ({@code floor}: down on the floor). */
+    public boolean excludes(Position position, boolean floor) {
         return switch (this) {
-            case FLOOR -> exercise.floor();
+            case FLOOR -> floor;
             case KNEELING -> position == Position.KNEELING || position == Position.ALL_FOURS;
             case ALL_FOURS -> position == Position.ALL_FOURS;
             case PRONE -> position == Position.PRONE;

@@ -28,6 +28,8 @@ public class ProfileEntity {
     public List<RedFlag> redFlags = new ArrayList<>();
     public boolean clearedByClinician;
     public String zoneId;
+    /** Checked with a doctor that strengthening exercises are safe (absent in older documents: false). */
+    public boolean doctorCheckedStrengthening;
     /** When the red-flag screen was last answered, and the pain at that time (to notice a jump). */
     public Instant screenedAt;
     public int painAtScreening;
@@ -37,6 +39,6 @@ public class ProfileEntity {
     public ProfileSpec toSpec() {
         return new ProfileSpec(level, minutesPerSession, sessionsPerWeek, new HashSet<>(equipment),
                 new HashSet<>(avoidPositions), new HashSet<>(preferences), currentPain,
-                new HashSet<>(redFlags), clearedByClinician, zoneId);
+                new HashSet<>(redFlags), clearedByClinician, zoneId, doctorCheckedStrengthening);
     }
 }

@@ -25,10 +25,15 @@ public record ProfileRequest(
         @Size(max = 16) @Schema(example = "[\"WALKING\"]") Set<@NotNull Preference> preferences,
         @NotNull @Min(0) @Max(10) @Schema(example = "3") Integer currentPain,
         @NotNull @Valid RedFlagScreen redFlags,
-        @ValidZoneId @Size(max = 64) @Schema(example = "Europe/Berlin", defaultValue = "UTC") String zoneId) {
+        @ValidZoneId @Size(max = 64) @Schema(example = "Europe/Berlin", defaultValue = "UTC") String zoneId,
+        @Schema(description = "The person has checked with their doctor that strengthening exercises are safe for them "
+                + "(the guide asks for this before any strengthening). Omitted = not yet: every routine with "
+                + "strengthening then carries one DOCTOR_CHECK_BEFORE_STRENGTHENING notice", example = "false",
+                defaultValue = "false")
+        Boolean doctorCheckedStrengthening) {
 
     public ProfileSpec toSpec() {
         return new ProfileSpec(level, minutesPerSession, sessionsPerWeek, equipment, avoidPositions, preferences,
-                currentPain, redFlags.flags(), redFlags.cleared(), zoneId);
+                currentPain, redFlags.flags(), redFlags.cleared(), zoneId, Boolean.TRUE.equals(doctorCheckedStrengthening));
     }
 }

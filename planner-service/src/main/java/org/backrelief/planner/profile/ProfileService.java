@@ -52,6 +52,7 @@ public class ProfileService {
         entity.redFlags = new ArrayList<>(spec.redFlags());
         entity.clearedByClinician = spec.clearedByClinician();
         entity.zoneId = spec.zoneId();
+        entity.doctorCheckedStrengthening = spec.doctorCheckedStrengthening();
         entity.screenedAt = now;
         entity.painAtScreening = spec.currentPain();
         entity.updatedAt = now;

@@ -23,13 +23,16 @@ public record ProfileView(
         Instant screenedAt,
         Instant updatedAt,
         @Schema(example = "PROCEED") SafetyDecision.Outcome safety,
-        String safetyMessage) {
+        String safetyMessage,
+        @Schema(description = "Checked with a doctor that strengthening exercises are safe", example = "false")
+        boolean doctorCheckedStrengthening) {
 
     public static ProfileView of(ProfileEntity entity, SafetyDecision decision) {
         ProfileSpec spec = entity.toSpec();
         return new ProfileView(spec.level(), spec.minutesPerSession(), spec.sessionsPerWeek(), spec.equipment(),
                 spec.avoidPositions(), spec.preferences(), spec.currentPain(),
                 RedFlagScreen.of(spec.redFlags(), spec.clearedByClinician()), spec.zoneId(), entity.screenedAt,
-                entity.updatedAt, decision.outcome(), decision.message());
+                entity.updatedAt, decision.outcome(), decision.message(),
+                spec.doctorCheckedStrengthening());
     }
 }

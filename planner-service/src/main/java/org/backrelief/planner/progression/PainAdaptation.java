@@ -9,12 +9,18 @@ package org.backrelief.planner.progression;
  * <li>pain above {@value #HOLD_MAX_PAIN}, or next-day pain higher than before the session: step back one level and
  * rebuild the remaining sessions.</li>
  * </ul>
+ * At a completion, how much of the session was done counts too ({@link SessionEffort}): an exercise skipped because of
+ * pain counts like pain in the hold band (so at least hold; half or more of the session skipped for pain steps back),
+ * and a session with less than {@value #MIN_DONE_PERCENT} % of its exercises done holds the step (graded activity
+ * raises the quota only once the current one is met). The stricter of the pain decision and these wins.
  */
 public final class PainAdaptation {
 
     public static final int PROGRESS_MAX_PAIN = 3;
     public static final int HOLD_MIN_PAIN = 4;
     public static final int HOLD_MAX_PAIN = 5;
+    /** A session counts as done (for progressing) when at least this share of its exercises was done. */
+    public static final int MIN_DONE_PERCENT = 75;
 
     public enum Decision {
         PROGRESS,
@@ -40,6 +46,34 @@ public final class PainAdaptation {
         }
         return new Assessment(Decision.PROGRESS, "Pain after the session was " + painAfter + "/10 (up to "
                 + PROGRESS_MAX_PAIN + "): progressing as scheduled.");
+    }
+
+    /**
+     * At completion, with how much of the session was done and why things were skipped: the stricter of the pain
+     * decision ({@link #afterSession(int, int)}) and what the effort says.
+     */
+    public static Assessment afterSession(int painBefore, int painAfter, SessionEffort effort) {
+        Assessment pain = afterSession(painBefore, painAfter);
+        if (effort == null || effort.exercisesInSession() <= 0) {
+            return pain;
+        }
+        String did = "You did " + effort.exercisesDone() + " of " + effort.exercisesInSession() + " exercises";
+        Assessment byEffort;
+        if (effort.mostlySkippedForPain()) {
+            byEffort = new Assessment(Decision.STEP_BACK, did + " and skipped " + effort.skippedForPain()
+                    + " because of pain (half or more of the session): stepping back one level and rebuilding the"
+                    + " coming sessions.");
+        } else if (effort.skippedForPain() > 0) {
+            byEffort = new Assessment(Decision.HOLD, did + "; " + effort.skippedForPain() + (effort.skippedForPain() == 1
+                    ? " was" : " were") + " skipped because of pain, which counts like pain of " + HOLD_MIN_PAIN + "-"
+                    + HOLD_MAX_PAIN + "/10: holding the current level instead of stepping up.");
+        } else if (effort.mostlyNotDone()) {
+            byEffort = new Assessment(Decision.HOLD, did + " (less than " + MIN_DONE_PERCENT + " %): holding the"
+                    + " current level until most of a session is done.");
+        } else {
+            return pain;
+        }
+        return byEffort.decision().ordinal() > pain.decision().ordinal() ? byEffort : pain;
     }
 
     /** At the next-day check-in, against the pain reported before the session. */

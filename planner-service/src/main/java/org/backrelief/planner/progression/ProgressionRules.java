@@ -18,9 +18,11 @@ import org.backrelief.planner.catalog.CatalogExercise.Range;
  * one figure, they start at {@value #HOLD_START_FRACTION} of it (the hip flexor stretch 15 s to 30 s);</li>
  * <li>the hip flexor stretch, where the guide says to start with one hold and work toward 3 sets of 15, grows its hold
  * first, then from step {@value #HOLD_TO_REPS_STEP} turns into repetitions with a short hold, up to 3 x 15;</li>
- * <li>strengthening moves with real repetitions add a set at steps 3 and 5 (1, then 2, then 3 sets);</li>
+ * <li>sets stay within the dose's range: the guide gives strengthening moves one count ("Repeat 15-20 times",
+ * "10 repetitions"), so one set; a labelled default may allow more (e.g. crunches 1-2 sets); never more;</li>
  * <li>cardio starts at {@value #CARDIO_START_MINUTES} minutes and adds {@value #CARDIO_MINUTES_PER_STEP} minutes a step
- * up to the guide's longest duration; only then does the intensity rise (duration before intensity).</li>
+ * up to the guide's longest duration, at a moderate intensity from the start ("start at a moderate intensity and then
+ * build your way up"); once the duration is built up, the intensity builds up too.</li>
  * </ul>
  * Beginners start at step {@value #BEGINNER_START_STEP}, intermediates at {@value #INTERMEDIATE_START_STEP}, advanced
  * at {@value #ADVANCED_START_STEP}.
@@ -50,9 +52,10 @@ public final class ProgressionRules {
     public static final int STRENGTHENING_REST_SECONDS = 30;
     public static final int DEFAULT_REST_SECONDS = 15;
 
-    public static final String INTENSITY_EASY = "easy, conversational pace";
-    public static final String INTENSITY_MODERATE = "steady, moderate pace";
-    public static final String INTENSITY_MODERATE_PLUS = "moderate pace; add a little incline or resistance if it feels easy";
+    /** The guide: "start at a moderate intensity and then build your way up". */
+    public static final String INTENSITY_START = "start at a moderate intensity and build up: the time first";
+    public static final String INTENSITY_MODERATE = "moderate intensity; build up gradually as you feel stronger";
+    public static final String INTENSITY_MODERATE_PLUS = "build up: add a little incline or resistance if moderate feels easy";
 
     private ProgressionRules() {
     }
@@ -98,14 +101,8 @@ public final class ProgressionRules {
         }
         int r = reps == null ? 0 : interpolate(startReps(reps.min()), reps.max(), f);
         int h = hold == null ? 0 : interpolate(startHold(hold), hold.max(), f);
-        int sets;
-        if (dose.sets() != null) {
-            sets = interpolate(dose.sets().min(), dose.sets().max(), f);
-        } else if (phase == Phase.STRENGTHENING && reps != null && reps.max() > HOLD_COUNT_MAX_REPS) {
-            sets = 1 + (s * (MAX_SETS - 1)) / MAX_STEP;
-        } else {
-            sets = 1;
-        }
+        // within the dose's range only: the guide's single counts are one set
+        int sets = dose.sets() != null ? interpolate(dose.sets().min(), dose.sets().max(), f) : 1;
         return new Dosage(sets, r, h, dose.perSide(), 0, rest, sets, null);
     }
 
@@ -137,7 +134,7 @@ public final class ProgressionRules {
         int full = stepReachingFullDuration(minutes);
         int s = clamp(step);
         if (s < full) {
-            return INTENSITY_EASY;
+            return INTENSITY_START;
         }
         return s == full ? INTENSITY_MODERATE : INTENSITY_MODERATE_PLUS;
     }
@@ -145,6 +142,11 @@ public final class ProgressionRules {
     static int stepReachingFullDuration(Range minutes) {
         int missing = Math.max(0, minutes.max() - CARDIO_START_MINUTES);
         return clamp((missing + CARDIO_MINUTES_PER_STEP - 1) / CARDIO_MINUTES_PER_STEP);
+    }
+
+    /** The most sets a dose allows: its range's upper bound, or one set where it gives none. */
+    public static int maxSets(Dose dose) {
+        return dose.sets() == null ? 1 : Math.max(1, dose.sets().max());
     }
 
     static int startReps(int guideMin) {

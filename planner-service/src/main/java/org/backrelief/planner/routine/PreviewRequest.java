@@ -29,22 +29,28 @@ public record PreviewRequest(
         @Size(max = 16) @Schema(example = "[\"KNEELING\"]") Set<@NotNull AvoidPosition> avoidPositions,
         @Size(max = 16) @Schema(example = "[\"WALKING\"]") Set<@NotNull Preference> preferences,
         @NotNull @Min(0) @Max(10) @Schema(example = "3") Integer currentPain,
-        @Valid @Schema(description = "Omitted: no red flag reported") RedFlagScreen redFlags,
+        @NotNull(message = "required: answer the red-flag questions (all false if none applies)") @Valid
+        @Schema(description = "The red-flag screen, required as for a profile (all false when none applies)")
+        RedFlagScreen redFlags,
         @ValidZoneId @Size(max = 64) @Schema(example = "UTC") String zoneId,
         @Min(0) @Max(MAX_DAY) @Schema(description = "Rotation day (0 = first); consecutive days differ", example = "0")
         Integer day,
         @Schema(description = "Rotation seed; same seed and day give the same routine", example = "0") Long seed,
         @Min(ProgressionRules.FIRST_STEP) @Max(ProgressionRules.MAX_STEP)
-        @Schema(description = "Progression step 0-5; default: where the level starts", example = "0") Integer step) {
+        @Schema(description = "Progression step 0-5; default: where the level starts", example = "0") Integer step,
+        @Schema(description = "Checked with a doctor that strengthening is safe; omitted = not yet (the routine then "
+                + "carries the doctor-check notice)", example = "false", defaultValue = "false")
+        Boolean doctorCheckedStrengthening) {
 
     public static final int MAX_DAY = 3650;
     public static final int DEFAULT_SESSIONS_PER_WEEK = 3;
 
     public ProfileSpec toSpec() {
-        RedFlagScreen screen = redFlags == null ? RedFlagScreen.NONE : redFlags;
+        RedFlagScreen screen = redFlags == null ? RedFlagScreen.NONE : redFlags; // validated non-null at the edge
         return new ProfileSpec(level, minutesPerSession,
                 sessionsPerWeek == null ? DEFAULT_SESSIONS_PER_WEEK : sessionsPerWeek, equipment, avoidPositions,
-                preferences, currentPain, screen.flags(), screen.cleared(), zoneId);
+                preferences, currentPain, screen.flags(), screen.cleared(), zoneId,
+                Boolean.TRUE.equals(doctorCheckedStrengthening));
     }
 
     public int stepOrDefault() {

@@ -8,10 +8,12 @@ import org.backrelief.planner.catalog.Candidate;
 
 /**
  * The job an exercise does in its phase, following the guide's structure of each phase (e.g. the warm-up begins with
- * slow back stretches and moves on to dynamic moves; the cool-down begins with foam rolling and ends in relaxation).
+ * light movement that raises the heart rate and only then does slow back stretches; the cool-down begins with foam rolling and ends in relaxation).
  * The role decides what is picked first and the explanation the person reads.
  */
 enum Role {
+    /** Light movement that raises the heart rate: what every warm-up starts with, before any stretch. */
+    WARM_MOVEMENT,
     BACK_STRETCH,
     DYNAMIC,
     LIGHT_CARDIO,
@@ -28,6 +30,9 @@ enum Role {
 
     boolean matches(Candidate c, int preferenceBits) {
         return switch (this) {
+            case WARM_MOVEMENT -> c.phase() == Phase.WARM_UP && c.dose().holdSeconds() == null
+                    && !c.targetsOnly(Target.MIND_BREATHING)
+                    && (c.targets(Target.CARDIOVASCULAR) || c.targets(Target.SHOULDERS));
             case BACK_STRETCH -> c.impact() == Impact.NONE && (c.targets(Target.LOWER_BACK) || c.targets(Target.UPPER_BACK))
                     && !c.targets(Target.CARDIOVASCULAR) && !c.targets(Target.SHOULDERS) && !c.minutesBased()
                     && !c.uses(Equipment.FOAM_ROLLER);
@@ -49,8 +54,10 @@ enum Role {
 
     String why(Phase phase) {
         return switch (this) {
+            case WARM_MOVEMENT -> "Light movement first, to raise your heart rate and warm your muscles: the guide says"
+                    + " to always warm up before stretching.";
             case BACK_STRETCH -> phase == Phase.WARM_UP
-                    ? "A slow back stretch to begin, as the guide advises before dynamic moves."
+                    ? "A slow back stretch, now that your muscles are warm (never stretch cold)."
                     : "A gentle back stretch to ease stiffness after the workout.";
             case DYNAMIC -> "A dynamic move to raise your heart rate and loosen the muscles you will use.";
             case LIGHT_CARDIO -> "Light cardio so you never stretch cold, as the guide advises.";

@@ -3,6 +3,7 @@ package org.backrelief.planner.routine;
 import java.util.List;
 
 import org.backrelief.common.domain.Phase;
+import org.backrelief.common.domain.Source;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -24,7 +25,36 @@ public record Routine(
         @Schema(example = "0") int day,
         List<RoutinePhase> phases,
         @Schema(description = "The guide's general cautions; always present") List<String> cautions,
-        @Schema(description = "Advice for today, e.g. on a gentle-only day") List<String> advice) {
+        @Schema(description = "Advice for today, e.g. on a gentle-only day") List<String> advice,
+        @Schema(description = "Prominent notices to show once, above the routine (e.g. DOCTOR_CHECK_BEFORE_STRENGTHENING "
+                + "until the profile says the person has checked with their doctor); empty when none")
+        List<Notice> notices) {
+
+    public Routine {
+        notices = notices == null ? List.of() : notices; // routines stored before notices existed
+    }
+
+    public Routine(Mode mode, int requestedMinutes, int targetSeconds, int estimatedSeconds, int step, int day,
+            List<RoutinePhase> phases, List<String> cautions, List<String> advice) {
+        this(mode, requestedMinutes, targetSeconds, estimatedSeconds, step, day, phases, cautions, advice, List.of());
+    }
+
+    public enum NoticeCode {
+        /** The routine has strengthening and the profile does not record a doctor's check about strengthening. */
+        DOCTOR_CHECK_BEFORE_STRENGTHENING
+    }
+
+    @Schema(name = "RoutineNotice", description = "A notice to show once, prominently, with the routine")
+    public record Notice(
+            @Schema(example = "DOCTOR_CHECK_BEFORE_STRENGTHENING") NoticeCode code,
+            @Schema(example = "Before you start any strengthening exercise, check with your doctor that it is safe for you.")
+            String message) {
+
+        public static final Notice DOCTOR_CHECK = new Notice(NoticeCode.DOCTOR_CHECK_BEFORE_STRENGTHENING,
+                "Before you start any strengthening exercise, check with your doctor that strengthening is safe for"
+                        + " you (the guide asks for this). Once you have, say so in your profile"
+                        + " (doctorCheckedStrengthening) and this notice goes away.");
+    }
 
     public enum Mode {
         STANDARD,
@@ -63,6 +93,10 @@ public record Routine(
             @Schema(example = "12") Integer minutes,
             @Schema(example = "30") Integer restSeconds,
             @Schema(example = "easy, conversational pace") String intensity,
-            @Schema(example = "2 x 10 reps, hold 3 s each, per side, rest 30 s between sets") String summary) {
+            @Schema(example = "2 x 10 reps, hold 3 s each, per side, rest 30 s between sets") String summary,
+            @Schema(description = "Where the dose comes from: GUIDE (the guide's numbers) or DEFAULT (the guide gives "
+                    + "none; doseSourceNote names the source)", example = "GUIDE") Source doseSource,
+            @Schema(description = "For a DEFAULT dose: which numbers are not the guide's and their source")
+            String doseSourceNote) {
     }
 }

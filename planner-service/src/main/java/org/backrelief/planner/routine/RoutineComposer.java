@@ -49,9 +49,9 @@ public final class RoutineComposer {
     public static final int MAX_DIFFICULTY_INTERMEDIATE = 4;
     public static final int MAX_DIFFICULTY_ADVANCED = 5;
     /** At most this many exercises per phase, in {@link Phase} order. */
-    static final int[] MAX_EXERCISES = { 5, 6, 5, 2, 4 };
+    static final int[] MAX_EXERCISES = { 5, 8, 5, 2, 4 };
     /** Relaxation may run this long when the time cannot be filled otherwise. */
-    static final int EXTENDED_RELAXATION_MINUTES = 10;
+    static final int EXTENDED_RELAXATION_MINUTES = 15;
     /**
      * How far doses may stretch to fill the time, tried in order: 0 the step's doses (strengthening and stretching up
      * to {@value #SOFT_SETS} sets); 1 up to {@link ProgressionRules#MAX_SETS} sets; 2 longer relaxation; 3 cardio past
@@ -74,20 +74,20 @@ public final class RoutineComposer {
             "Cool-down" };
 
     private static final Role[][] STANDARD_ROLES = {
-            { Role.BACK_STRETCH, Role.DYNAMIC, Role.DYNAMIC },
+            { Role.WARM_MOVEMENT, Role.DYNAMIC, Role.BACK_STRETCH },
             { Role.CORE, Role.GLUTES_AND_BACK },
             { Role.STRETCH_HIP_FLEXORS, Role.STRETCH_HAMSTRINGS, Role.STRETCH_BACK },
             { Role.CARDIO_PREFERRED },
             { Role.FOAM_ROLL, Role.BACK_STRETCH, Role.RELAXATION } };
     private static final Role[][] GENTLE_ROLES = {
-            { Role.BACK_STRETCH, Role.DYNAMIC },
+            { Role.WARM_MOVEMENT, Role.BACK_STRETCH },
             {},
             { Role.STRETCH_HAMSTRINGS, Role.STRETCH_BACK },
             {},
             { Role.BACK_STRETCH, Role.RELAXATION, Role.RELAXATION } };
     /** Roles used to explain exercises added while filling time, in the order they are tried. */
     private static final Role[][] CLASSIFY = {
-            { Role.BACK_STRETCH, Role.RELAXATION, Role.LIGHT_CARDIO, Role.DYNAMIC },
+            { Role.BACK_STRETCH, Role.RELAXATION, Role.LIGHT_CARDIO, Role.WARM_MOVEMENT, Role.DYNAMIC },
             { Role.CORE, Role.GLUTES_AND_BACK },
             { Role.STRETCH_HIP_FLEXORS, Role.STRETCH_HAMSTRINGS, Role.STRETCH_BACK },
             { Role.CARDIO_PREFERRED, Role.CARDIO },
@@ -117,6 +117,24 @@ public final class RoutineComposer {
             return false;
         }
         return mode != Mode.GENTLE || c.gentle();
+    }
+
+    /**
+     * Whether an exercise the guide limits to a few times a week (back extensions: "two or three times per week") may
+     * be on this session: session {@code slot = day % sessionsPerWeek} of the week, and only {@code timesPerWeek.max}
+     * slots of the week, spread evenly (3 of 7: slots 0, 3, 5). Program sessions use their index as the day and every
+     * program week holds exactly {@code sessionsPerWeek} sessions, so no week has more.
+     */
+    static boolean onAllowedDay(Candidate c, int day, int sessionsPerWeek) {
+        var perWeek = c.dose().timesPerWeek();
+        if (perWeek == null || sessionsPerWeek <= perWeek.max()) {
+            return true;
+        }
+        if (perWeek.max() <= 0) {
+            return false;
+        }
+        int slot = Math.floorMod(day, sessionsPerWeek);
+        return slot == 0 || slot * perWeek.max() / sessionsPerWeek != (slot - 1) * perWeek.max() / sessionsPerWeek;
     }
 
     static <E extends Enum<E>> int mask(Set<E> values) {
@@ -171,7 +189,11 @@ public final class RoutineComposer {
 
     static int maxSets(Candidate c, Dosage d, int level) {
         Phase phase = c.phase();
-        if (phase == Phase.STRENGTHENING || phase == Phase.STRETCHING) {
+        if (phase == Phase.STRENGTHENING) {
+            // never above the guide's range (or the labelled default's): the guide gives one count, i.e. one set
+            return ProgressionRules.maxSets(c.dose());
+        }
+        if (phase == Phase.STRETCHING) {
             int soft = Math.max(d.targetSets(), SOFT_SETS);
             return level >= 1 ? Math.max(soft, ProgressionRules.MAX_SETS) : soft;
         }
@@ -228,7 +250,8 @@ public final class RoutineComposer {
                 Candidate[] filtered = new Candidate[skip ? 0 : all.size()];
                 for (int i = 0; i < filtered.length; i++) {
                     Candidate c = all.get(i);
-                    if (eligible(c, profile.level(), equipment, avoid, profile.currentPain(), mode)) {
+                    if (eligible(c, profile.level(), equipment, avoid, profile.currentPain(), mode)
+                            && onAllowedDay(c, day, profile.sessionsPerWeek())) {
                         filtered[count++] = c;
                     }
                 }
@@ -262,6 +285,13 @@ public final class RoutineComposer {
             if (kept == 0 || kept == eligible[w].length) {
                 return;
             }
+            boolean warmMovementLeft = false;
+            for (Candidate c : eligible[w]) {
+                warmMovementLeft |= !Role.LIGHT_CARDIO.matches(c, 0) && Role.WARM_MOVEMENT.matches(c, 0);
+            }
+            if (!warmMovementLeft) {
+                return; // light cardio is then the only way to warm up: keep it
+            }
             Candidate[] candidates = new Candidate[kept];
             Dosage[] doses = new Dosage[kept];
             for (int i = 0, k = 0; i < eligible[w].length; i++) {
@@ -274,10 +304,25 @@ public final class RoutineComposer {
             dosages[w] = doses;
         }
 
+        boolean hasWarmMovement() {
+            for (Candidate c : eligible[Phase.WARM_UP.ordinal()]) {
+                if (Role.WARM_MOVEMENT.matches(c, 0)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         Routine compose() {
             if (!available[Phase.WARM_UP.ordinal()]) {
                 throw new NoSafeRoutineException("avoidPositions", "No warm-up exercise fits your equipment, positions"
                         + " and level, and a session must start with a warm-up. Allow more positions or equipment.");
+            }
+            if (!hasWarmMovement()) {
+                throw new NoSafeRoutineException("avoidPositions", "No warm-up movement that raises your heart rate"
+                        + " (walking or jogging in place, arm circles, light cardio) fits your positions, equipment and"
+                        + " level, and the guide says to always warm up before stretching. Allow standing, or add"
+                        + " equipment such as a stationary bike.");
             }
             if (!available[Phase.COOL_DOWN.ordinal()]) {
                 throw new NoSafeRoutineException("avoidPositions", "No cool-down exercise fits your equipment,"
@@ -337,7 +382,9 @@ public final class RoutineComposer {
                 }
                 // the first exercise of a phase stays whatever else has to go
                 Item item = newItem(p, index, role, phaseItems.isEmpty(), budgets[p] - seconds(p));
-                if (seconds(p) + minimalSeconds(p, index) <= budgets[p]) {
+                // the warm-up always opens with a warming movement, even when it is short
+                boolean opensWarmUp = role == Role.WARM_MOVEMENT && phaseItems.isEmpty();
+                if (opensWarmUp || seconds(p) + minimalSeconds(p, index) <= budgets[p]) {
                     add(p, item);
                 }
             }
@@ -532,7 +579,9 @@ public final class RoutineComposer {
                     if (gap > 0 && room && available[p]) {
                         Candidate[] candidates = eligible[p];
                         for (int i = 0; i < candidates.length; i++) {
-                            if (used.contains(candidates[i].id())) {
+                            // variety first; from level 2 on, an exercise the guide also lists for this phase may
+                            // come back here (cool-down child's pose after the stretching one), never twice a phase
+                            if (used.contains(candidates[i].id()) && (level < 2 || inPhase(p, candidates[i]))) {
                                 continue;
                             }
                             if (p == Phase.LOW_IMPACT_CARDIO.ordinal()
@@ -606,8 +655,12 @@ public final class RoutineComposer {
                         List.copyOf(exercises)));
             }
             List<String> advice = mode == Mode.GENTLE ? SafetyGate.GENTLE_ADVICE : List.of();
+            // the guide: "Before beginning any type of strengthening exercises, it is important to consult with your
+            // doctor" - said once for the whole routine, until the profile records that the person has
+            List<Routine.Notice> notices = !items[Phase.STRENGTHENING.ordinal()].isEmpty()
+                    && !profile.doctorCheckedStrengthening() ? List.of(Routine.Notice.DOCTOR_CHECK) : List.of();
             return new Routine(mode, profile.minutesPerSession(), target, total, step, day, List.copyOf(phases),
-                    SafetyGate.GENERAL_CAUTIONS, advice);
+                    SafetyGate.GENERAL_CAUTIONS, advice, notices);
         }
 
         String note(int p) {
@@ -626,18 +679,19 @@ public final class RoutineComposer {
         static int orderKey(Phase phase, Item item) {
             Candidate c = item.candidate;
             return switch (phase) {
-                // relaxation, then slow back stretches, then dynamic moves from light to hard, then light cardio
+                // movement that raises the heart rate first (light to hard), then other dynamic moves, then a few
+                // minutes of breathing, and the slow back stretches last: never a stretch before the muscles are warm
                 case WARM_UP -> {
+                    if (Role.WARM_MOVEMENT.matches(c, 0)) {
+                        yield 100 + c.difficulty() * 10 + c.impact().ordinal();
+                    }
                     if (c.targetsOnly(Target.MIND_BREATHING)) {
-                        yield 0;
+                        yield 600;
                     }
-                    if (Role.LIGHT_CARDIO.matches(c, 0)) {
-                        yield 900;
+                    if (Role.BACK_STRETCH.matches(c, 0) || c.dose().holdSeconds() != null) {
+                        yield 700;
                     }
-                    if (Role.BACK_STRETCH.matches(c, 0)) {
-                        yield 100;
-                    }
-                    yield 200 + c.difficulty() * 10 + c.impact().ordinal();
+                    yield 300 + c.difficulty() * 10 + c.impact().ordinal();
                 }
                 case STRENGTHENING -> item.mandatory ? 0 : 100 + c.difficulty() * 10;
                 // the guide's order: back, hamstrings, hip flexors
@@ -657,12 +711,13 @@ public final class RoutineComposer {
                 String summary = item.minutes + " min" + (d.intensity() != null ? ", " + d.intensity() : "")
                         + (d.holdSeconds() > 0 ? ", holds of " + d.holdSeconds() + " s" : "");
                 prescription = new Prescription(null, null, d.holdSeconds() > 0 ? d.holdSeconds() : null, false,
-                        item.minutes, null, d.intensity(), summary);
+                        item.minutes, null, d.intensity(), summary, c.dose().source(), c.dose().sourceNote());
             } else {
                 boolean singleHold = d.reps() == 1 && d.holdSeconds() > 0;
                 Integer reps = d.reps() > 0 && !singleHold ? d.reps() : null;
                 prescription = new Prescription(item.sets, reps, d.holdSeconds() > 0 ? d.holdSeconds() : null,
-                        d.perSide(), null, item.sets > 1 ? d.restSeconds() : null, null, summary(item, reps));
+                        d.perSide(), null, item.sets > 1 ? d.restSeconds() : null, null, summary(item, reps),
+                        c.dose().source(), c.dose().sourceNote());
             }
             String why = item.role.why(phase);
             if (mode == Mode.GENTLE) {

@@ -33,6 +33,7 @@ public final class RoutinePlanner {
 
     static ProfileSpec withPain(ProfileSpec p, int pain) {
         return new ProfileSpec(p.level(), p.minutesPerSession(), p.sessionsPerWeek(), p.equipment(),
-                p.avoidPositions(), p.preferences(), pain, p.redFlags(), p.clearedByClinician(), p.zoneId());
+                p.avoidPositions(), p.preferences(), pain, p.redFlags(), p.clearedByClinician(), p.zoneId(),
+                p.doctorCheckedStrengthening());
     }
 }

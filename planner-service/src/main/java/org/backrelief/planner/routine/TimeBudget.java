@@ -5,10 +5,10 @@ import org.backrelief.common.domain.Phase;
 /**
  * Splits a session's time across the five phases.
  * <ol>
- * <li>The guide's recommended minutes per phase (warm-up 10-15, strengthening 10-20, stretching 10-15, low-impact
- * cardio 15-30, cool-down 5-10) add up to 50-90 minutes. From 50 to 90 minutes every phase moves from its lower to
- * its upper figure in step.</li>
- * <li>Below 50 minutes, cardio shrinks first, down to {@value #CARDIO_SHORT_FLOOR_MINUTES} minutes; after that every
+ * <li>The recommended minutes per phase of the catalog's phases.json (warm-up 10-15, strengthening 10-20,
+ * stretching 10-15, low-impact cardio 10-30: BackRelief defaults, labelled so there; cool-down 5-10: the guide's) add up
+ * to 45-90 minutes. From 45 to 90 minutes every phase moves from its lower to its upper figure in step.</li>
+ * <li>Below 45 minutes, cardio shrinks first, down to {@value #CARDIO_SHORT_FLOOR_MINUTES} minutes; after that every
  * phase gives up time in proportion to what it has above a {@value #PHASE_FLOOR_MINUTES}-minute floor. So
  * {@value #MINIMUM_MINUTES} minutes (five phases of {@value #PHASE_FLOOR_MINUTES} minutes) is the shortest session
  * with all five phases, which is also the shortest a profile accepts.</li>
@@ -21,8 +21,11 @@ import org.backrelief.common.domain.Phase;
  */
 public final class TimeBudget {
 
-    /** The guide's recommended minutes per phase, in {@link Phase} order (phases.json recommendedMinutes). */
-    static final int[] GUIDE_MIN_MINUTES = { 10, 10, 10, 15, 5 };
+    /**
+     * The recommended minutes per phase, in {@link Phase} order (phases.json recommendedMinutes; only the cool-down's
+     * are the guide's, the others are labelled defaults there). Cardio starts at 10, as the progression does.
+     */
+    static final int[] GUIDE_MIN_MINUTES = { 10, 10, 10, 10, 5 };
     static final int[] GUIDE_MAX_MINUTES = { 15, 20, 15, 30, 10 };
     public static final int PHASE_FLOOR_MINUTES = 2;
     public static final int CARDIO_SHORT_FLOOR_MINUTES = 5;

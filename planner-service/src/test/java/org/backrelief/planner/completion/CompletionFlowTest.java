@@ -267,6 +267,70 @@ class CompletionFlowTest {
                 .containsOnly(weekTwoStep);
     }
 
+    @Test
+    void aBarelyDoneSessionOrASkipForPainHoldsAndTheFieldsSayWhichStepsAreMeant() {
+        String ivy = newUser("ivy");
+        // week 2's first two sessions are due: 2 days ago and today; their step is 1
+        JsonPath plan = planFor(ivy, profile(), Map.of("startDate",
+                LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(9).toString()));
+        String barely = plan.getString("sessions[3].sessionId");
+        int sessionStep = plan.getInt("sessions[3].step");
+        // issue 14: 1 of N exercises done with pain 2 used to answer "PROGRESS: progressing as scheduled"
+        Map<String, Object> all = completion(ivy, barely, 2, 2);
+        List<Map<String, Object>> results = (List<Map<String, Object>>) all.get("exercises");
+        int total = results.size();
+        List<Map<String, Object>> oneDone = new ArrayList<>();
+        oneDone.add(results.get(0));
+        for (int i = 1; i < total; i++) {
+            Map<String, Object> skipped = new HashMap<>(results.get(i));
+            skipped.put("status", "SKIPPED");
+            skipped.put("skipReason", "no time");
+            skipped.put("skipCause", "NO_TIME");
+            oneDone.add(skipped);
+        }
+        as(ivy).body(with(all, "exercises", oneDone)).post(path(barely)).then().statusCode(200)
+                .body("decision", equalTo("HOLD"))
+                .body("reason", org.hamcrest.Matchers.containsString("1 of " + total))
+                .body("exercisesDone", equalTo(1))
+                .body("exercisesInSession", equalTo(total))
+                .body("skippedForPain", equalTo(0))
+                .body("sessionWeek", equalTo(2))
+                .body("sessionStep", equalTo(sessionStep))
+                .body("nextWeek", equalTo(3))
+                .body("nextWeekStepBefore", equalTo(sessionStep + 1))
+                .body("nextWeekStepAfter", equalTo(sessionStep))
+                // the deprecated names keep their values
+                .body("fromStep", equalTo(sessionStep + 1))
+                .body("toStep", equalTo(sessionStep));
+
+        // everything done but one exercise skipped because it hurt (free text only, as older clients send it)
+        String hurt = plan.getString("sessions[4].sessionId");
+        Map<String, Object> body = completion(ivy, hurt, 2, 2);
+        as(ivy).body(withResult(withResult(body, "status", "SKIPPED"), "skipReason", "my back hurt")).post(path(hurt))
+                .then().statusCode(200)
+                .body("decision", equalTo("HOLD"))
+                .body("skippedForPain", equalTo(1))
+                .body("reason", org.hamcrest.Matchers.containsString("because of pain"));
+        JsonPath after = as(ivy).get("/api/v1/me/plans/current").then().statusCode(200).extract().jsonPath();
+        assertThat(after.getList("adjustments.decision")).containsExactly("HOLD", "HOLD");
+        int hurtTotal = ((List<?>) body.get("exercises")).size();
+        assertThat(after.getList("adjustments.exercisesDone", Integer.class)).containsExactly(1, hurtTotal - 1);
+        assertThat(after.getList("adjustments.sessionStep", Integer.class)).containsExactly(sessionStep, sessionStep);
+    }
+
+    @Test
+    void aFirstCompletionSaysTheSessionWasAtStepZeroAndNextWeekIsAtStepOne() {
+        String jo = newUser("jo");
+        JsonPath plan = planFor(jo, profile(), Map.of());
+        String first = plan.getString("sessions[0].sessionId");
+        as(jo).body(completion(jo, first, 2, 2)).post(path(first)).then().statusCode(200)
+                .body("decision", equalTo("PROGRESS"))
+                .body("sessionStep", equalTo(0))
+                .body("nextWeek", equalTo(2))
+                .body("nextWeekStepBefore", equalTo(1))
+                .body("nextWeekStepAfter", equalTo(1));
+    }
+
     static String path(String sessionId) {
         return "/api/v1/me/sessions/" + sessionId + "/completion";
     }

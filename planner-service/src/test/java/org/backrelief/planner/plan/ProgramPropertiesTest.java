@@ -53,6 +53,30 @@ class ProgramPropertiesTest {
         }
     }
 
+    /** Issue 14: "10 repetitions performed two or three times per week": never more back extensions in a week. */
+    @Property(tries = 1000)
+    void backExtensionsAtMostThreeTimesAWeekAndEverySessionWarmsUpBeforeStretching(
+            @ForAll("profiles") ProfileSpec profile, @ForAll @IntRange(min = 1, max = 8) int weeks, @ForAll long seed) {
+        List<ScheduledSession> sessions = builder.build(profile, profile.currentPain(), START, weeks, seed,
+                StepAnchor.start(ProgressionRules.startStep(profile.level())), CATALOG);
+        java.util.Map<String, Integer> perWeek = new java.util.HashMap<>();
+        for (ScheduledSession session : sessions) {
+            assertThat(RoutineRules.warmUpOrderViolations(session.routine().routine(), CATALOG))
+                    .as("session %d of %s", session.index(), profile).isEmpty();
+            for (var phase : session.routine().routine().phases()) {
+                for (var e : phase.exercises()) {
+                    var limit = CATALOG.exercise(e.exerciseId()).orElseThrow().phases().stream()
+                            .filter(p -> p.phase() == phase.phase()).findFirst().orElseThrow().dose().timesPerWeek();
+                    if (limit != null) {
+                        int count = perWeek.merge(session.weekNumber() + ":" + e.exerciseId(), 1, Integer::sum);
+                        assertThat(count).as("%s in week %d of %s", e.exerciseId(), session.weekNumber(), profile)
+                                .isLessThanOrEqualTo(limit.max());
+                    }
+                }
+            }
+        }
+    }
+
     @Provide
     Arbitrary<ProfileSpec> profiles() {
         return Combinators.combine(
@@ -61,6 +85,8 @@ class ProgramPropertiesTest {
                 Arbitraries.integers().between(1, 7))
                 .as((p, perWeek) -> new ProfileSpec(p.level(), p.minutesPerSession(), perWeek, p.equipment(),
                         p.avoidPositions(), p.preferences(), p.currentPain(), p.redFlags(), p.clearedByClinician(),
-                        p.zoneId()));
+                        p.zoneId(), p.doctorCheckedStrengthening()))
+                // no warming movement allowed: refused (never stretch cold), see RoutineComposerPropertiesTest
+                .filter(p -> RoutineRules.anyWarmingMovementAllowed(p, CATALOG));
     }
 }

@@ -43,7 +43,23 @@ class ProgressionRulesTest {
         assertThat(ProgressionRules.dosage(bridge, 0).reps()).isEqualTo(9); // 60 % of the guide's 15
         assertThat(ProgressionRules.dosage(bridge, 0).sets()).isEqualTo(1);
         assertThat(ProgressionRules.dosage(bridge, ProgressionRules.MAX_STEP).reps()).isEqualTo(20);
-        assertThat(ProgressionRules.dosage(bridge, ProgressionRules.MAX_STEP).sets()).isEqualTo(3);
+        // the guide: "Repeat 15-20 times" - one set, never 3 x 20 (issue 14)
+        assertThat(ProgressionRules.dosage(bridge, ProgressionRules.MAX_STEP).sets()).isEqualTo(1);
+    }
+
+    @Test
+    void strengtheningNeverGoesAboveTheGuidesCountsOrTheLabelledDefaults() {
+        for (int step = 0; step <= ProgressionRules.MAX_STEP; step++) {
+            Dosage extension = ProgressionRules.dosage(candidate("back-extension", Phase.STRENGTHENING), step);
+            assertThat(extension.sets()).as("back extension sets at step %d", step).isEqualTo(1);
+            assertThat(extension.reps()).as("back extension reps at step %d", step).isLessThanOrEqualTo(10);
+            Dosage clamshells = ProgressionRules.dosage(candidate("side-lying-clamshells", Phase.STRENGTHENING), step);
+            assertThat(clamshells.sets()).isEqualTo(1);
+            assertThat(clamshells.reps()).isLessThanOrEqualTo(20);
+            // a labelled default (crunches: ACSM, 1-2 sets) stays within its own range
+            assertThat(ProgressionRules.dosage(candidate("crunches", Phase.STRENGTHENING), step).sets())
+                    .isBetween(1, 2);
+        }
     }
 
     @Test
@@ -56,9 +72,11 @@ class ProgressionRulesTest {
             intensity[step] = ProgressionRules.dosage(walking, step).intensity();
         }
         assertThat(minutes).containsExactly(10, 15, 20, 25, 30, 30);
-        // easy while the duration still grows; harder only once it reached the guide's 30 minutes
-        assertThat(intensity[0]).isEqualTo(ProgressionRules.INTENSITY_EASY);
-        assertThat(intensity[3]).isEqualTo(ProgressionRules.INTENSITY_EASY);
+        // the guide: "start at a moderate intensity and then build your way up" - moderate from the first session
+        // (it said "easy, conversational pace" until the duration maxed out: issue 14)
+        assertThat(intensity[0]).isEqualTo(ProgressionRules.INTENSITY_START).contains("moderate intensity");
+        assertThat(intensity[3]).isEqualTo(ProgressionRules.INTENSITY_START);
+        assertThat(intensity).allSatisfy(text -> assertThat(text).doesNotContain("easy,"));
         assertThat(intensity[4]).isEqualTo(ProgressionRules.INTENSITY_MODERATE);
         assertThat(intensity[5]).isEqualTo(ProgressionRules.INTENSITY_MODERATE_PLUS);
     }

@@ -72,6 +72,39 @@ class PreviewApiTest {
     }
 
     @Test
+    void aPreviewWithoutTheRedFlagAnswersIsRefusedNamingTheFieldAndAllNoIsFine() {
+        // issue 14: the anonymous preview used to answer a full routine to "redFlags": null
+        field(anonymous().body(with(profile(), "redFlags", null)).post(PREVIEW).then(), "redFlags");
+        Map<String, Object> withoutScreen = new java.util.HashMap<>(profile());
+        withoutScreen.remove("redFlags");
+        field(anonymous().body(withoutScreen).post(PREVIEW).then(), "redFlags");
+        Map<String, Object> allNo = new java.util.HashMap<>();
+        for (String sign : List.of("saddleNumbness", "newBladderOrBowelProblems", "progressiveLegWeaknessOrNumbness",
+                "historyOfCancer", "unexplainedWeightLoss", "fever", "recentSignificantTrauma", "nightOrRestPain")) {
+            allNo.put(sign, false);
+        }
+        anonymous().body(with(profile(), "redFlags", allNo)).post(PREVIEW).then().statusCode(200)
+                .body("status", equalTo("READY"));
+    }
+
+    @Test
+    void theWarmUpStartsWithMovementAndTheDoctorNoticeShowsUntilTheProfileSaysChecked() {
+        // issue 14: a beginner's 30-minute preview used to start with a 15 s-per-side seated reach (stretching cold)
+        var routine = anonymous().body(profile()).post(PREVIEW).then().statusCode(200).extract().jsonPath();
+        String first = routine.getString("routine.phases[0].exercises[0].exerciseId");
+        org.assertj.core.api.Assertions.assertThat(first)
+                .isIn("walking-in-place", "jogging-in-place", "walking", "treadmill-walking", "stationary-bike",
+                        "butt-kicks", "high-knees", "shoulder-rolls", "alternating-arm-circles");
+        routine.getList("routine.phases[1].exercises.consultDoctorFirst", Boolean.class)
+                .forEach(flag -> org.assertj.core.api.Assertions.assertThat(flag).isTrue());
+        anonymous().body(profile()).post(PREVIEW).then().statusCode(200)
+                .body("routine.notices.code", contains("DOCTOR_CHECK_BEFORE_STRENGTHENING"))
+                .body("routine.phases[1].exercises.prescription.doseSource", everyItem(not(emptyOrNullString())));
+        anonymous().body(with(profile(), "doctorCheckedStrengthening", true)).post(PREVIEW).then().statusCode(200)
+                .body("routine.notices", hasSize(0));
+    }
+
+    @Test
     void painOfSevenOrMoreGivesAGentleRoutineWithAdvice() {
         anonymous().body(with(profile(), "currentPain", 8)).post(PREVIEW).then().statusCode(200)
                 .body("status", equalTo("GENTLE_ONLY"))

@@ -86,11 +86,70 @@ public class RoutineComposerPropertiesTest {
                 Math.min(profile.minutesPerSession(), RoutineRules.GENTLE_MAX_MINUTES) * 60 * 110 / 100);
     }
 
+    /** Issue 14: every warm-up starts with light movement that raises the heart rate; no static stretch before it. */
+    @Property(tries = 1000)
+    void warmUpMovementComesBeforeAnyStaticStretch(@ForAll("profiles") ProfileSpec profile,
+            @ForAll @IntRange(min = 0, max = 400) int day, @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = ProgressionRules.MAX_STEP) int step) {
+        Routine.Mode mode = profile.currentPain() >= 7 ? Routine.Mode.GENTLE : Routine.Mode.STANDARD;
+        Routine routine;
+        try {
+            routine = composer.compose(profile, day, seed, step, mode, CATALOG);
+        } catch (NoSafeRoutineException refused) {
+            assertRefusalIsJustified(profile, refused);
+            return;
+        }
+        assertThat(RoutineRules.warmUpOrderViolations(routine, CATALOG)).as(profile.toString()).isEmpty();
+    }
+
+    /** Issue 14: progression and time-filling never prescribe more sets, reps or hold than the dose's range. */
+    @Property(tries = 1000)
+    void noStrengtheningDoseAboveTheGuidesRange(@ForAll("ordinaryProfiles") ProfileSpec profile,
+            @ForAll @IntRange(min = 0, max = 400) int day,
+            @ForAll @IntRange(min = 0, max = ProgressionRules.MAX_STEP) int step) {
+        Routine routine = composer.compose(profile, day, 0, step, Routine.Mode.STANDARD, CATALOG);
+        for (Routine.RoutineExercise e : routine.phases().get(1).exercises()) {
+            var dose = CATALOG.exercise(e.exerciseId()).orElseThrow().phases().stream()
+                    .filter(p -> p.phase() == Phase.STRENGTHENING).findFirst().orElseThrow().dose();
+            int maxSets = dose.sets() == null ? 1 : dose.sets().max();
+            assertThat(e.prescription().sets()).as(e.exerciseId() + " sets").isLessThanOrEqualTo(maxSets);
+            if (e.prescription().reps() != null) {
+                assertThat(e.prescription().reps()).as(e.exerciseId() + " reps").isLessThanOrEqualTo(dose.reps().max());
+            }
+            if (e.prescription().holdSeconds() != null) {
+                assertThat(e.prescription().holdSeconds()).as(e.exerciseId() + " hold")
+                        .isLessThanOrEqualTo(dose.holdSeconds().max());
+            }
+        }
+    }
+
+    /** Issue 14: one doctor-check notice while the routine has strengthening, until the profile records the check. */
+    @Property(tries = 1000)
+    void doctorCheckNoticeIsPresentUntilAcknowledged(@ForAll("ordinaryProfiles") ProfileSpec any,
+            @ForAll boolean checked, @ForAll @IntRange(min = 0, max = 400) int day) {
+        ProfileSpec profile = withDoctorCheck(any, checked);
+        Routine routine = composer.compose(profile, day, 0, 1, Routine.Mode.STANDARD, CATALOG);
+        assertThat(RoutineRules.doctorCheckViolations(profile, routine)).as(profile.toString()).isEmpty();
+        if (!checked && !routine.phases().get(1).exercises().isEmpty()) {
+            assertThat(routine.notices()).containsExactly(Routine.Notice.DOCTOR_CHECK);
+        } else {
+            assertThat(routine.notices()).isEmpty();
+        }
+    }
+
+    static ProfileSpec withDoctorCheck(ProfileSpec p, boolean checked) {
+        return new ProfileSpec(p.level(), p.minutesPerSession(), p.sessionsPerWeek(), p.equipment(),
+                p.avoidPositions(), p.preferences(), p.currentPain(), p.redFlags(), p.clearedByClinician(), p.zoneId(),
+                checked);
+    }
+
     private static void assertRefusalIsJustified(ProfileSpec profile, NoSafeRoutineException refused) {
         if (refused.field().equals("avoidPositions")) {
-            // a refusal for restrictions is only right when warm-up or cool-down really has nothing allowed
+            // a refusal for restrictions is only right when warm-up or cool-down really has nothing allowed, or no
+            // movement that raises the heart rate is allowed (the guide: never stretch cold)
             assertThat(RoutineRules.anyAllowed(profile, CATALOG, Phase.WARM_UP)
-                    && RoutineRules.anyAllowed(profile, CATALOG, Phase.COOL_DOWN)).as(profile.toString()).isFalse();
+                    && RoutineRules.anyAllowed(profile, CATALOG, Phase.COOL_DOWN)
+                    && RoutineRules.anyWarmingMovementAllowed(profile, CATALOG)).as(profile.toString()).isFalse();
         } else {
             // too little to fill the time happens only to heavily restricted standard-day profiles
             assertThat(refused.field()).isEqualTo("minutesPerSession");
@@ -101,7 +160,8 @@ public class RoutineComposerPropertiesTest {
 
     static ProfileSpec withPain(ProfileSpec p, int pain) {
         return new ProfileSpec(p.level(), p.minutesPerSession(), p.sessionsPerWeek(), p.equipment(),
-                p.avoidPositions(), p.preferences(), pain, p.redFlags(), p.clearedByClinician(), p.zoneId());
+                p.avoidPositions(), p.preferences(), pain, p.redFlags(), p.clearedByClinician(), p.zoneId(),
+                p.doctorCheckedStrengthening());
     }
 
     @Provide
@@ -109,10 +169,15 @@ public class RoutineComposerPropertiesTest {
         return profiles(Arbitraries.of(AvoidPosition.class).set().ofMaxSize(3), Arbitraries.integers().between(0, 10));
     }
 
-    /** At most one position avoided, and not one that rules out a whole phase's worth of positions together. */
+    /**
+     * At most one position avoided, and not one that rules out a whole phase's worth of positions together; and some
+     * movement that raises the heart rate is allowed (every warm-up movement is done standing, except the stationary
+     * bike: someone avoiding STANDING without a bike is refused, see warmUpMovementComesBeforeAnyStaticStretch).
+     */
     @Provide
     Arbitrary<ProfileSpec> ordinaryProfiles() {
-        return profiles(Arbitraries.of(AvoidPosition.class).set().ofMaxSize(1), Arbitraries.integers().between(0, 6));
+        return profiles(Arbitraries.of(AvoidPosition.class).set().ofMaxSize(1), Arbitraries.integers().between(0, 6))
+                .filter(p -> RoutineRules.anyWarmingMovementAllowed(p, CATALOG));
     }
 
     public static Arbitrary<ProfileSpec> profiles(Arbitrary<Set<AvoidPosition>> avoid, Arbitrary<Integer> pain) {
@@ -121,8 +186,9 @@ public class RoutineComposerPropertiesTest {
         Arbitrary<Integer> perWeek = Arbitraries.integers().between(1, 7);
         Arbitrary<Set<Equipment>> equipment = Arbitraries.of(Equipment.class).set();
         Arbitrary<Set<Preference>> preferences = Arbitraries.of(Preference.class).set();
-        return Combinators.combine(level, minutes, perWeek, equipment, avoid, preferences, pain)
-                .as((l, m, w, e, a, p, pn) -> new ProfileSpec(l, m, w, e, a, p, pn, Set.of(), false, "UTC"));
+        Arbitrary<Boolean> doctorChecked = Arbitraries.of(true, false);
+        return Combinators.combine(level, minutes, perWeek, equipment, avoid, preferences, pain, doctorChecked)
+                .as((l, m, w, e, a, p, pn, d) -> new ProfileSpec(l, m, w, e, a, p, pn, Set.of(), false, "UTC", d));
     }
 
     static List<String> ids(Routine routine) {

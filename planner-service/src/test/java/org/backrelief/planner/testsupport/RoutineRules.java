@@ -100,7 +100,7 @@ public final class RoutineRules {
                     continue;
                 }
                 v.addAll(doseViolations(e, entry.dose(), phase.phase()));
-                v.addAll(eligibilityViolations(profile, c, e.exerciseId()));
+                v.addAll(eligibilityViolations(profile, c, positionOf(c, entry), e.exerciseId()));
                 if (gentle && !isGentle(c, phase.phase())) {
                     v.add(e.exerciseId() + " is not gentle enough for pain " + profile.currentPain());
                 }
@@ -121,7 +121,85 @@ public final class RoutineRules {
         if (!routine.cautions().containsAll(SafetyGate.GENERAL_CAUTIONS)) {
             v.add("general cautions missing");
         }
+        v.addAll(warmUpOrderViolations(routine, catalog));
+        v.addAll(doctorCheckViolations(profile, routine));
         return v;
+    }
+
+    /**
+     * The guide: "always warm up before stretching because cold muscles are more prone to injury". The routine starts
+     * with a warming movement, and no static stretch (of any phase) comes before the first one.
+     */
+    public static List<String> warmUpOrderViolations(Routine routine, CatalogSnapshot catalog) {
+        List<String> v = new ArrayList<>();
+        boolean first = true;
+        for (RoutinePhase phase : routine.phases()) {
+            for (RoutineExercise e : phase.exercises()) {
+                CatalogExercise c = catalog.exercise(e.exerciseId()).orElse(null);
+                PhaseEntry entry = c == null ? null
+                        : c.phases().stream().filter(p -> p.phase() == phase.phase()).findFirst().orElse(null);
+                if (entry == null) {
+                    continue;
+                }
+                if (isWarmingMovement(c, entry)) {
+                    return v;
+                }
+                if (first) {
+                    v.add("the routine starts with " + e.exerciseId() + ", not with a movement that raises the heart rate");
+                }
+                if (isStaticStretch(entry)) {
+                    v.add("static stretch " + e.exerciseId() + " (" + phase.phase() + ") before any warming movement");
+                }
+                first = false;
+            }
+        }
+        return v;
+    }
+
+    /** One doctor-check notice while the routine has strengthening and the profile has not recorded the check. */
+    public static List<String> doctorCheckViolations(ProfileSpec profile, Routine routine) {
+        List<String> v = new ArrayList<>();
+        boolean strengthening = !routine.phases().get(1).exercises().isEmpty();
+        long notices = routine.notices().stream()
+                .filter(n -> n.code() == Routine.NoticeCode.DOCTOR_CHECK_BEFORE_STRENGTHENING).count();
+        long expected = strengthening && !profile.doctorCheckedStrengthening() ? 1 : 0;
+        if (notices != expected) {
+            v.add(notices + " doctor-check notices, expected " + expected + " (strengthening " + strengthening
+                    + ", checked " + profile.doctorCheckedStrengthening() + ")");
+        }
+        return v;
+    }
+
+    /** Light movement that raises the heart rate: a warm-up entry without a hold that works the heart or shoulders. */
+    public static boolean isWarmingMovement(CatalogExercise c, PhaseEntry entry) {
+        boolean breathingOnly = c.targets().size() == 1 && c.targets().contains(Target.MIND_BREATHING);
+        return entry.phase() == Phase.WARM_UP && entry.dose().holdSeconds() == null && !breathingOnly
+                && (c.targets().contains(Target.CARDIOVASCULAR) || c.targets().contains(Target.SHOULDERS));
+    }
+
+    /** A stretch held still: anything in the stretching phase, or a held, untimed warm-up or cool-down entry. */
+    public static boolean isStaticStretch(PhaseEntry entry) {
+        return entry.phase() == Phase.STRETCHING || (entry.phase() != Phase.STRENGTHENING
+                && entry.dose().holdSeconds() != null && entry.dose().minutes() == null);
+    }
+
+    /** Whether a warming movement qualifies for this profile today. */
+    public static boolean anyWarmingMovementAllowed(ProfileSpec profile, CatalogSnapshot catalog) {
+        boolean gentle = profile.currentPain() >= SafetyGate.GENTLE_ONLY_PAIN;
+        for (CatalogExercise c : catalog.exercises()) {
+            for (PhaseEntry entry : c.phases()) {
+                if (isWarmingMovement(c, entry)
+                        && eligibilityViolations(profile, c, positionOf(c, entry), c.id()).isEmpty()
+                        && (!gentle || isGentle(c, Phase.WARM_UP))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static Position positionOf(CatalogExercise c, PhaseEntry entry) {
+        return entry.position() != null ? entry.position() : c.position();
     }
 
     static List<String> doseViolations(RoutineExercise e, Dose dose, Phase phase) {
@@ -140,11 +218,33 @@ public final class RoutineRules {
         if (!timed && dose.holdSeconds() != null && p.holdSeconds() == null) {
             v.add(e.exerciseId() + " lost the hold of its " + phase + " dose");
         }
+        if (phase == Phase.STRENGTHENING) {
+            // never above the guide's range (or the labelled default's): one set where the dose gives no sets
+            int maxSets = dose.sets() == null ? 1 : dose.sets().max();
+            if (p.sets() != null && p.sets() > maxSets) {
+                v.add(e.exerciseId() + " has " + p.sets() + " sets, above the dose's " + maxSets);
+            }
+            if (p.reps() != null && dose.reps() != null && p.reps() > dose.reps().max()) {
+                v.add(e.exerciseId() + " has " + p.reps() + " reps, above the dose's " + dose.reps().max());
+            }
+            if (p.holdSeconds() != null && dose.holdSeconds() != null && p.holdSeconds() > dose.holdSeconds().max()) {
+                v.add(e.exerciseId() + " holds " + p.holdSeconds() + " s, above the dose's " + dose.holdSeconds().max());
+            }
+        }
+        if (p.doseSource() != dose.source()) {
+            v.add(e.exerciseId() + " dose source " + p.doseSource() + " differs from the catalog's " + dose.source());
+        }
         return v;
     }
 
     /** Equipment, positions, level, pain: straight from the catalog fields. */
     public static List<String> eligibilityViolations(ProfileSpec profile, CatalogExercise c, String id) {
+        return eligibilityViolations(profile, c, c.position(), id);
+    }
+
+    /** As above, for the version of {@code c} done in {@code position} (a phase's own position). */
+    public static List<String> eligibilityViolations(ProfileSpec profile, CatalogExercise c, Position position,
+            String id) {
         List<String> v = new ArrayList<>();
         for (Equipment needed : c.equipment()) {
             if (!profile.equipment().contains(needed)) {
@@ -154,8 +254,8 @@ public final class RoutineRules {
         for (AvoidPosition avoid : profile.avoidPositions()) {
             boolean excluded = switch (avoid) {
                 case FLOOR -> c.floor();
-                case KNEELING -> c.position() == Position.KNEELING || c.position() == Position.ALL_FOURS;
-                default -> c.position().name().equals(avoid.name());
+                case KNEELING -> position == Position.KNEELING || position == Position.ALL_FOURS;
+                default -> position.name().equals(avoid.name());
             };
             if (excluded) {
                 v.add(id + " breaks avoid " + avoid);
@@ -191,9 +291,11 @@ public final class RoutineRules {
     public static boolean anyAllowed(ProfileSpec profile, CatalogSnapshot catalog, Phase phase) {
         boolean gentle = profile.currentPain() >= SafetyGate.GENTLE_ONLY_PAIN;
         for (CatalogExercise c : catalog.exercises()) {
-            boolean inPhase = c.phases().stream().anyMatch(p -> p.phase() == phase);
-            if (inPhase && eligibilityViolations(profile, c, c.id()).isEmpty() && (!gentle || isGentle(c, phase))) {
-                return true;
+            for (PhaseEntry entry : c.phases()) {
+                if (entry.phase() == phase && eligibilityViolations(profile, c, positionOf(c, entry), c.id()).isEmpty()
+                        && (!gentle || isGentle(c, phase))) {
+                    return true;
+                }
             }
         }
         return false;
