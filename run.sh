@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole BackRelief system locally: ./run.sh [up|stop|status|token <user> [role...]]
+# Runs the whole BackRelief system locally: ./run.sh [up|stop [service]|restart <service>|status|token <user> [role...]|help]
 # Needs only a JDK 17+; builds what is missing on first use.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,9 +21,47 @@ needs_build=false
 for service in catalog-service planner-service tracking-service gateway; do
   [ -f "$service/target/quarkus-app/quarkus-run.jar" ] || needs_build=true
 done
+case "${1:-up}" in
+  help|--help|-h)
+    if [ ! -f "$STACK_JAR" ]; then
+      echo "Usage: ./run.sh [up | stop [service] | restart <service> | status | token <user> [role...] | help]"
+      echo "The first ./run.sh builds everything (a few minutes); ./run.sh help then prints the full help."
+      exit 0
+    fi ;;
+esac
 if [ "${1:-up}" = "up" ] && [ "$needs_build" = true ]; then
-  echo "Building BackRelief (first run; later runs start at once)..."
-  ./mvnw -B -q -ntp install -DskipTests
+  # One line per module as it completes, with its time, so that the first build reads as work, not a hang.
+  echo "Building BackRelief: first run only, about 4-5 minutes on a 2-core laptop (later runs start at once)."
+  echo "Full build log: target/first-build.log"
+  mkdir -p target
+  build_start=$SECONDS
+  module=""
+  module_start=$SECONDS
+  finish_module() {
+    if [ -n "$module" ]; then
+      printf '  %-40s %4ds   (%ds so far)\n' "$module" $((SECONDS - module_start)) $((SECONDS - build_start))
+    fi
+  }
+  set +e
+  ./mvnw -B -ntp install -DskipTests 2>&1 | tee target/first-build.log | while IFS= read -r line; do
+    case "$line" in
+      "[INFO] Building "*"["[0-9]*"/"[0-9]*"]")
+        finish_module
+        module="$(echo "$line" | sed -E 's/^\[INFO\] Building (BackRelief :: )?//; s/ [0-9][^ ]*-SNAPSHOT.*$//; s/ +\[[0-9]+\/[0-9]+\]$//')"
+        module_start=$SECONDS ;;
+      "[INFO] BUILD SUCCESS"*)
+        finish_module
+        echo "Built in $((SECONDS - build_start)) s." ;;
+      "[INFO] BUILD FAILURE"*|"[ERROR]"*)
+        echo "$line" ;;
+    esac
+  done
+  build_status=${PIPESTATUS[0]}
+  set -e
+  if [ "$build_status" -ne 0 ]; then
+    echo "error: the build failed; see target/first-build.log" >&2
+    exit 1
+  fi
 fi
 if [ ! -f "$STACK_JAR" ]; then
   echo "error: $STACK_JAR is missing; build it with ./mvnw install -DskipTests" >&2

@@ -1,5 +1,6 @@
 package org.backrelief.tracking;
 
+import static org.backrelief.testing.Management.management;
 import static io.restassured.RestAssured.given;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.backrelief.tracking.support.Activity.newId;
@@ -107,7 +108,7 @@ class PoisonEventsTest {
 
     /** The dead-letter counter for one reason, from the Prometheus endpoint. */
     private static double deadLettered(String reason) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher matcher = Pattern.compile("tracking_events_dead_lettered_total\\{[^}]*reason=\"" + Pattern.quote(reason)
                 + "\"[^}]*\\} ([0-9.E+]+)").matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;

@@ -88,6 +88,25 @@ class RebuildTest {
     }
 
     @Test
+    void aRebuildStartedTwiceWithTheSameKeyRunsOnceAndTheRetryGetsTheFirstAnswer() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                !"RUNNING".equals(asAdmin().get("/api/v1/admin/rebuild").then().extract().path("state")));
+        asAdmin().header("Idempotency-Key", "").post("/api/v1/admin/rebuild").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("Idempotency-Key"));
+        String key = java.util.UUID.randomUUID().toString();
+        long generation = asAdmin().header("Idempotency-Key", key).post("/api/v1/admin/rebuild").then().statusCode(202)
+                .extract().jsonPath().getLong("generation");
+        asAdmin().header("Idempotency-Key", key).post("/api/v1/admin/rebuild").then().statusCode(202)
+                .header("Idempotent-Replayed", "true").body("generation", equalTo((int) generation));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                "COMPLETED".equals(asAdmin().get("/api/v1/admin/rebuild").then().statusCode(200).extract().path("state")));
+        // still after the rebuild: the same answer, and no second rebuild was started by the retry
+        asAdmin().header("Idempotency-Key", key).post("/api/v1/admin/rebuild").then().statusCode(202)
+                .body("generation", equalTo((int) generation));
+        asAdmin().get("/api/v1/admin/rebuild").then().body("generation", equalTo((int) generation));
+    }
+
+    @Test
     void eventsPublishedWhileARebuildRunsAreNotLost() throws Exception {
         String user = "during-rebuild-" + newId();
         int count = 60;

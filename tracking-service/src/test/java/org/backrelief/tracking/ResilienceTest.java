@@ -1,5 +1,6 @@
 package org.backrelief.tracking;
 
+import static org.backrelief.testing.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.backrelief.tracking.support.Activity.newId;
 import static org.backrelief.tracking.support.Activity.session;
@@ -115,14 +116,14 @@ class ResilienceTest {
         kafka.stop();
         try {
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                    given().get("/q/health/ready").then().log().ifValidationFails().statusCode(503));
+                    management().get("/q/health/ready").then().log().ifValidationFails().statusCode(503));
         } finally {
             kafka.start();
         }
         publish(users, 30, 30);
         assertExactly(users, 60);
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200));
+                management().get("/q/health/ready").then().statusCode(200));
     }
 
     @Test
@@ -137,7 +138,7 @@ class ResilienceTest {
         try {
             publish(users, 30, 30);
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                    given().get("/q/health/ready").then().statusCode(503).body(INGESTION_STATUS, equalTo("DOWN")));
+                    management().get("/q/health/ready").then().statusCode(503).body(INGESTION_STATUS, equalTo("DOWN")));
             // reads fail politely meanwhile
             Api.asUser(users.get(0)).get("/api/v1/users/{userId}/history", users.get(0)).then()
                     .statusCode(503).contentType(Problem.MEDIA_TYPE).header("Retry-After", notNullValue());
@@ -147,6 +148,6 @@ class ResilienceTest {
         }
         assertExactly(users, 60);
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200).body(INGESTION_STATUS, equalTo("UP")));
+                management().get("/q/health/ready").then().statusCode(200).body(INGESTION_STATUS, equalTo("UP")));
     }
 }

@@ -1,5 +1,6 @@
 package org.backrelief.tracking;
 
+import static org.backrelief.testing.Management.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -20,7 +21,7 @@ class TrackingHealthTest extends HealthContract {
     @Test
     void readinessIncludesIngestionAndTheKafkaConsumer() {
         awaitReadiness(200, "UP");
-        given().get("/q/health/ready").then()
+        management().get("/q/health/ready").then()
                 .body("checks.name", hasItem(IngestReadinessCheck.NAME))
                 .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"));
     }

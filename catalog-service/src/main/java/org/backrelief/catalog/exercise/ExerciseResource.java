@@ -16,13 +16,17 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.backrelief.catalog.CatalogConfig;
 import org.backrelief.common.domain.Roles;
+import org.backrelief.common.idempotency.Idempotency;
+import org.backrelief.common.idempotency.IdempotencyKeys;
 import org.backrelief.common.problem.Problem;
 import org.backrelief.common.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,11 +50,14 @@ public class ExerciseResource {
     private final ExerciseService service;
     private final ConditionalResponses responses;
     private final CatalogConfig config;
+    private final Idempotency idempotency;
 
-    public ExerciseResource(ExerciseService service, ConditionalResponses responses, CatalogConfig config) {
+    public ExerciseResource(ExerciseService service, ConditionalResponses responses, CatalogConfig config,
+            Idempotency idempotency) {
         this.service = service;
         this.responses = responses;
         this.config = config;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -102,11 +109,18 @@ public class ExerciseResource {
     @APIResponse(responseCode = "403", description = "Not an editor")
     @APIResponse(responseCode = "409", description = "The id is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull Exercise exercise) {
-        Exercise created = service.create(exercise);
-        URI location = UriBuilder.fromResource(ExerciseResource.class).path(created.id()).build();
-        return Response.created(location).entity(created)
-                .header(HttpHeaders.ETAG, EntityTags.ofExercise(created.id(), created.version())).build();
+    public Response create(@Valid @NotNull Exercise exercise, @Context SecurityContext security,
+            @Parameter(name = IdempotencyKeys.HEADER, description = "Makes the POST safe to retry: the same key with the same"
+                    + " body answers the original response; another body answers 409. 1-255 visible ASCII characters,"
+                    + " e.g. a UUID per action.") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        // the exercise id comes from the body: a retry after a crash finds it taken (409), never a second exercise
+        return idempotency.run(idempotencyKey, security.getUserPrincipal().getName(), "POST /api/v1/exercises",
+                exercise, key -> {
+                    Exercise created = service.create(exercise);
+                    URI location = UriBuilder.fromResource(ExerciseResource.class).path(created.id()).build();
+                    return Response.created(location).entity(created)
+                            .header(HttpHeaders.ETAG, EntityTags.ofExercise(created.id(), created.version())).build();
+                });
     }
 
     @PUT

@@ -132,6 +132,31 @@ class ExerciseWriteApiTest {
     }
 
     @Test
+    void aCreatePostedTwiceWithTheSameKeyCreatesOneExerciseAndPublishesOneEvent() {
+        String id = newId("idem");
+        String editorToken = TestInfrastructure.get().token("editor-" + id, org.backrelief.common.domain.Roles.EDITOR);
+        String key = java.util.UUID.randomUUID().toString();
+        String first = given().auth().oauth2(editorToken).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(exercise(id)).post(EXERCISES).then().statusCode(201).extract().asString();
+        given().auth().oauth2(editorToken).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(exercise(id)).post(EXERCISES).then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", endsWith("/api/v1/exercises/" + id)).header("ETag", notNullValue())
+                .body(equalTo(first));
+        // another body under the same key is a client mistake, told apart from "the id is taken"
+        Map<String, Object> other = exercise(id);
+        other.put("difficulty", 2);
+        given().auth().oauth2(editorToken).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(other).post(EXERCISES).then().statusCode(409).contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("https://backrelief.org/problems/idempotency-key-reused"));
+        // a bad key is a 400 naming the header, before anything is written
+        given().auth().oauth2(editorToken).contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(256))
+                .body(exercise(newId("idem"))).post(EXERCISES).then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("violations[0].field", equalTo("Idempotency-Key"));
+
+        assertThat(CatalogApi.changeRecords(id, 2, Duration.ofSeconds(5))).hasSize(1);
+    }
+
+    @Test
     void everyChangeIsPublishedAsACloudEventOnTheRealBroker() throws Exception {
         String id = newId("event");
         asEditor().body(exercise(id)).post(EXERCISES).then().statusCode(201);

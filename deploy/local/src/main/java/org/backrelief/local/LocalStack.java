@@ -25,7 +25,9 @@ import org.backrelief.infra.LocalJwtKeys;
 /**
  * The whole system on one machine: Kafka and MongoDB in this JVM, the four services as child JVMs.
  * <p>
- * Commands: {@code up} (default), {@code stop}, {@code status}, {@code token <user> [role...]}.
+ * Commands: {@code up} (default), {@code stop [service]}, {@code restart <service>}, {@code status},
+ * {@code token <user> [role...]}, {@code help}. Restarting or stopping one service is a request the running launcher
+ * picks up from the data folder's {@code control/} directory: the rest of the stack keeps running.
  */
 public final class LocalStack {
 
@@ -34,6 +36,24 @@ public final class LocalStack {
     private static final List<java.util.logging.Logger> QUIET_LOGGERS = List.of(
             java.util.logging.Logger.getLogger("kafka"), java.util.logging.Logger.getLogger("org.apache.kafka"),
             java.util.logging.Logger.getLogger("de.bwaldvogel"), java.util.logging.Logger.getLogger("io.smallrye"));
+
+    static final String USAGE = String.join("\n",
+            "Usage: ./run.sh [command]",
+            "",
+            "Commands:",
+            "  up                     start Kafka, MongoDB and the four services; wait until stopped (the default)",
+            "  stop                   stop the running stack (orderly: requests in flight finish, offsets are committed)",
+            "  stop <service>         stop one service of the running stack; the rest keeps running",
+            "  restart <service>      stop one service of the running stack and start it again",
+            "  status                 say whether a stack is running, and which services",
+            "  token <user> [role...] print a token for a demo user (roles: user, editor, admin; default user)",
+            "  help, --help, -h       print this help",
+            "",
+            "Services: gateway, catalog, planner, tracking (or catalog-service, planner-service, tracking-service).",
+            "",
+            "Settings (environment variables): BACKRELIEF_BIND_ADDRESS (default 127.0.0.1: this machine only;",
+            "0.0.0.0 opens the services to the network), BACKRELIEF_<SERVICE>_PORT, BACKRELIEF_<SERVICE>_MANAGEMENT_PORT",
+            "(health and metrics), BACKRELIEF_DATA_DIR, BACKRELIEF_KAFKA_PORT, BACKRELIEF_MONGO_PORT; see README.md.");
 
     private final StackSettings settings;
     private EmbeddedMongo mongo;
@@ -53,10 +73,23 @@ public final class LocalStack {
             String command = args.length == 0 ? "up" : args[0];
             switch (command) {
                 case "up" -> new LocalStack(settings).runUntilStopped();
-                case "stop" -> stop(settings);
+                case "stop" -> {
+                    if (args.length > 1) {
+                        control(settings, "stop", args[1]);
+                    } else {
+                        stop(settings);
+                    }
+                }
+                case "restart" -> {
+                    if (args.length < 2) {
+                        throw new StackException("Usage: ./run.sh restart <service>   (gateway, catalog, planner, tracking)", 2);
+                    }
+                    control(settings, "restart", args[1]);
+                }
                 case "status" -> status(settings);
                 case "token" -> token(settings, Arrays.copyOfRange(args, 1, args.length));
-                default -> throw new StackException("Unknown command '" + command + "'. Usage: ./run.sh [up|stop|status|token <user> [role...]]", 2);
+                case "help", "--help", "-h" -> OUT.println(USAGE);
+                default -> throw new StackException("Unknown command '" + command + "'.\n" + USAGE, 2);
             }
         } catch (StackException e) {
             System.err.println("error: " + e.getMessage());
@@ -81,6 +114,9 @@ public final class LocalStack {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
         }
+        Thread control = new Thread(() -> serveControlRequests(stopped), "local-stack-control");
+        control.setDaemon(true);
+        control.start();
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -108,19 +144,123 @@ public final class LocalStack {
         LocalJwtKeys keys = LocalJwtKeys.in(settings.jwtDir());
         services = new BackReliefServices(new BackReliefServices.Wiring(settings.repositoryRoot(), kafkaServers, mongoUri,
                 keys.publicKeyFile(), LocalJwtKeys.DEFAULT_ISSUER, settings.logDir(), BackReliefServices.defaultJvmOptions()),
-                settings.servicePorts());
+                settings.servicePorts(), settings.managementPorts()).bindAddress(settings.bindAddress());
+        if (!settings.bindAddress().equals(BackReliefServices.LOOPBACK)) {
+            step("services listen on " + settings.bindAddress() + " (BACKRELIEF_BIND_ADDRESS): reachable from the network");
+        }
         services.start(List.of(Service.values()), Duration.ofSeconds(settings.readyTimeoutSeconds()), LocalStack::step);
         OUT.printf("%nAll services ready in %.1f s.%n", (System.nanoTime() - began) / 1e9);
         OUT.println("  Gateway (public API): " + services.url(Service.GATEWAY) + "/api/v1");
         OUT.println("  API docs:             " + services.url(Service.GATEWAY) + "/q/swagger-ui");
+        OUT.println("  Health and metrics:   " + services.managementUrl(Service.GATEWAY) + "/q/health (gateway; "
+                + "catalog " + services.managementPort(Service.CATALOG) + ", planner "
+                + services.managementPort(Service.PLANNER) + ", tracking " + services.managementPort(Service.TRACKING) + ")");
         OUT.println("  Logs:                 " + settings.logDir());
         OUT.println("  A token for a demo user: ./run.sh token alice");
         OUT.println("Press Ctrl-C (or run ./run.sh stop) to stop everything.");
         OUT.println("READY");
     }
 
+    /**
+     * Serves {@code ./run.sh restart|stop <service>}: a request is a file {@code <id>.request} in the control folder
+     * holding "restart planner"; the answer is {@code <id>.done}, its first line "ok" or "error", then the messages.
+     */
+    private void serveControlRequests(CountDownLatch stopped) {
+        Path dir = settings.controlDir();
+        while (stopped.getCount() > 0) {
+            try (var requests = Files.newDirectoryStream(dir, "*.request")) {
+                for (Path request : requests) {
+                    handleControlRequest(request);
+                }
+            } catch (IOException e) {
+                // no folder yet, or a request vanished: look again
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private synchronized void handleControlRequest(Path request) throws IOException {
+        String id = request.getFileName().toString().replace(".request", "");
+        String[] words = Files.readString(request).trim().split("\\s+");
+        Files.deleteIfExists(request);
+        List<String> lines = new ArrayList<>();
+        boolean ok;
+        try {
+            Service service = Service.named(words.length > 1 ? words[1] : "")
+                    .orElseThrow(() -> new IllegalStateException("Unknown service '" + (words.length > 1 ? words[1] : "")
+                            + "'; use gateway, catalog, planner or tracking"));
+            Duration timeout = Duration.ofSeconds(settings.readyTimeoutSeconds());
+            switch (words[0]) {
+                case "restart" -> {
+                    services.restart(service, timeout, line -> {
+                        step(line);
+                        lines.add(line);
+                    });
+                }
+                case "stop" -> {
+                    if (services.process(service) == null) {
+                        throw new IllegalStateException(service.folder + " is not running");
+                    }
+                    step("stopping " + service.folder + " (./run.sh restart " + service.name().toLowerCase()
+                            + " starts it again)");
+                    services.stop(service);
+                    lines.add(service.folder + " stopped; the rest of the stack keeps running");
+                }
+                default -> throw new IllegalStateException("Unknown request '" + words[0] + "'");
+            }
+            ok = true;
+        } catch (RuntimeException e) {
+            lines.add(e.getMessage());
+            ok = false;
+        }
+        Path done = settings.controlDir().resolve(id + ".done");
+        Path partial = settings.controlDir().resolve(id + ".tmp");
+        Files.writeString(partial, (ok ? "ok" : "error") + "\n" + String.join("\n", lines) + "\n");
+        Files.move(partial, done, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Asks the running stack's launcher to restart or stop one service, and waits for its answer. */
+    static void control(StackSettings settings, String verb, String serviceName) {
+        Service service = Service.named(serviceName).orElseThrow(() -> new StackException("Unknown service '"
+                + serviceName + "'; use gateway, catalog, planner or tracking", 2));
+        if (runningStackPid(settings).isEmpty()) {
+            throw new StackException("No stack is running with data in " + settings.dataDir() + "; start it with ./run.sh", 3);
+        }
+        String id = java.util.UUID.randomUUID().toString();
+        try {
+            Files.createDirectories(settings.controlDir());
+            Path partial = settings.controlDir().resolve(id + ".tmp");
+            Files.writeString(partial, verb + " " + service.name().toLowerCase());
+            Files.move(partial, settings.controlDir().resolve(id + ".request"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            OUT.println((verb.equals("restart") ? "Restarting " : "Stopping ") + service.folder + "...");
+            Path done = settings.controlDir().resolve(id + ".done");
+            long deadline = System.nanoTime() + Duration.ofSeconds(settings.readyTimeoutSeconds() + 60L).toNanos();
+            while (!Files.exists(done)) {
+                if (System.nanoTime() > deadline || runningStackPid(settings).isEmpty()) {
+                    throw new StackException("The stack did not answer the " + verb + " request", 1);
+                }
+                Thread.sleep(200);
+            }
+            List<String> answer = Files.readAllLines(done);
+            Files.deleteIfExists(done);
+            answer.stream().skip(1).forEach(OUT::println);
+            if (answer.isEmpty() || !answer.get(0).equals("ok")) {
+                throw new StackException(verb + " " + service.folder + " failed", 1);
+            }
+        } catch (IOException e) {
+            throw new StackException("Cannot reach the stack through " + settings.controlDir() + ": " + e.getMessage(), 2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted", 1);
+        }
+    }
+
     /** Stops services first (they flush to Kafka and MongoDB), then the infrastructure. */
-    void shutdown() {
+    synchronized void shutdown() {
         step("stopping");
         if (services != null) {
             services.close();
@@ -157,6 +297,8 @@ public final class LocalStack {
         }
         for (Service service : Service.values()) {
             wanted.put(service.folder + " (BACKRELIEF_" + service.name() + "_PORT)", settings.servicePorts().get(service));
+            wanted.put(service.folder + " management (BACKRELIEF_" + service.name() + "_MANAGEMENT_PORT)",
+                    settings.managementPorts().get(service));
         }
         List<String> taken = new ArrayList<>();
         Set<Integer> seen = new LinkedHashSet<>();

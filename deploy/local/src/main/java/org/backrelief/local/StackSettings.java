@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.backrelief.infra.BackReliefServices;
 import org.backrelief.infra.BackReliefServices.Service;
 
 /**
@@ -19,6 +20,8 @@ record StackSettings(
         int kafkaControllerPort,
         int mongoPort,
         Map<Service, Integer> servicePorts,
+        Map<Service, Integer> managementPorts,
+        String bindAddress,
         Optional<String> externalKafka,
         Optional<String> externalMongo,
         int readyTimeoutSeconds) {
@@ -27,14 +30,17 @@ record StackSettings(
         Path dataDir = Path.of(env.getOrDefault("BACKRELIEF_DATA_DIR", repositoryRoot.resolve(".data").toString()))
                 .toAbsolutePath().normalize();
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            String name = "BACKRELIEF_" + service.name() + "_PORT";
-            ports.put(service, port(env, name, service.defaultPort));
+            ports.put(service, port(env, "BACKRELIEF_" + service.name() + "_PORT", service.defaultPort));
+            managementPorts.put(service, port(env, "BACKRELIEF_" + service.name() + "_MANAGEMENT_PORT",
+                    service.defaultManagementPort));
         }
+        String bind = nonBlank(env.get("BACKRELIEF_BIND_ADDRESS")).orElse(BackReliefServices.LOOPBACK);
         int kafkaPort = port(env, "BACKRELIEF_KAFKA_PORT", 9092);
         return new StackSettings(repositoryRoot, dataDir, "127.0.0.1", kafkaPort,
                 port(env, "BACKRELIEF_KAFKA_CONTROLLER_PORT", kafkaPort + 1),
-                port(env, "BACKRELIEF_MONGO_PORT", 27017), ports,
+                port(env, "BACKRELIEF_MONGO_PORT", 27017), ports, managementPorts, bind,
                 nonBlank(env.get("KAFKA_BOOTSTRAP_SERVERS")), nonBlank(env.get("MONGODB_URI")),
                 port(env, "BACKRELIEF_READY_TIMEOUT_SECONDS", 90));
     }
@@ -45,6 +51,11 @@ record StackSettings(
 
     Path logDir() {
         return dataDir.resolve("logs");
+    }
+
+    /** Where {@code ./run.sh restart|stop <service>} leaves its requests for the running launcher. */
+    Path controlDir() {
+        return dataDir.resolve("control");
     }
 
     Path jwtDir() {

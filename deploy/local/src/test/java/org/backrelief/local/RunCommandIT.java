@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's run command, end to end, from the built artifacts: everything becomes ready, stop leaves no process
- * behind, a second start reuses the data, and a taken port is a clear error.
+ * The README's run command, end to end, from the built artifacts: everything becomes ready on loopback with health on
+ * the management ports, one service restarts or stops alone, stop leaves no process behind and no ERROR in the logs,
+ * a second start reuses the data, a taken port is a clear error, and help prints the usage.
  */
 class RunCommandIT {
 
@@ -55,7 +56,14 @@ class RunCommandIT {
         try {
             for (Service service : Service.values()) {
                 int port = Integer.parseInt(env.get("BACKRELIEF_" + service.name() + "_PORT"));
-                assertThat(get(port, "/q/health/ready").statusCode()).as(service.folder + " ready").isEqualTo(200);
+                int management = Integer.parseInt(env.get("BACKRELIEF_" + service.name() + "_MANAGEMENT_PORT"));
+                assertThat(get(management, "/q/health/ready").statusCode()).as(service.folder + " ready").isEqualTo(200);
+                assertThat(get(port, "/q/health/ready").statusCode()).as(service.folder + " public port: no health")
+                        .isEqualTo(404);
+                assertThat(get(port, "/q/metrics").statusCode()).as(service.folder + " public port: no metrics")
+                        .isEqualTo(404);
+                assertListensOnLoopbackOnly(port);
+                assertListensOnLoopbackOnly(management);
             }
             assertThat(first.output()).contains("All services ready", "http://127.0.0.1:" + gatewayPort + "/api/v1");
             String token = runToCompletion(env, "token", "alice").trim();
@@ -63,9 +71,12 @@ class RunCommandIT {
             HttpResponse<String> catalog = get(gatewayPort, "/api/v1/exercises?size=1");
             assertThat(catalog.statusCode()).as(catalog.body()).isEqualTo(200);
             catalogBefore = catalog.body();
+
+            restartAndStopOneService(env, gatewayPort);
         } finally {
             stopAndAssertNothingLeft(env, first);
         }
+        assertNoErrorInServiceLogs();
         assertThat(dataDir.resolve("kafka").resolve("cluster-id")).exists();
 
         Started second = startStack(env);
@@ -87,6 +98,67 @@ class RunCommandIT {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isEqualTo(3);
             assertThat(output).contains("port " + gatewayPort, "already in use", "BACKRELIEF_GATEWAY_PORT");
+        }
+    }
+
+    @Test
+    void helpPrintsTheUsage() throws Exception {
+        for (String help : List.of("help", "--help", "-h")) {
+            String output = runToCompletion(freePortEnvironment(), help);
+            assertThat(output).contains("Usage: ./run.sh", "restart <service>", "stop <service>", "token <user>",
+                    "BACKRELIEF_BIND_ADDRESS").doesNotContain("Unknown command");
+        }
+    }
+
+    /** {@code restart <service>} and {@code stop <service>}: one service goes and comes back, the rest keeps serving. */
+    private void restartAndStopOneService(Map<String, String> env, int gatewayPort) throws Exception {
+        int plannerManagement = Integer.parseInt(env.get("BACKRELIEF_PLANNER_MANAGEMENT_PORT"));
+        int trackingPort = Integer.parseInt(env.get("BACKRELIEF_TRACKING_PORT"));
+        String restart = runToCompletion(env, "restart", "planner");
+        assertThat(restart).contains("planner-service ready");
+        assertThat(get(plannerManagement, "/q/health/ready").statusCode()).isEqualTo(200);
+
+        String stop = runToCompletion(env, "stop", "tracking");
+        assertThat(stop).contains("tracking-service stopped");
+        assertThat(FreePorts.isFree("127.0.0.1", trackingPort)).as("tracking's port released").isTrue();
+        assertThat(get(gatewayPort, "/api/v1/exercises?size=1").statusCode()).as("the rest keeps serving")
+                .isEqualTo(200);
+        assertThat(runToCompletion(env, "restart", "tracking-service")).contains("tracking-service ready");
+
+        Process unknown = command(env, "restart", "billing").start();
+        String output = new String(unknown.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(unknown.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(unknown.exitValue()).isEqualTo(2);
+        assertThat(output).contains("Unknown service 'billing'");
+    }
+
+    /** An orderly stop (and start) logs no ERROR in any service. */
+    private void assertNoErrorInServiceLogs() throws IOException {
+        try (var logs = java.nio.file.Files.list(dataDir.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                List<String> errors = java.nio.file.Files.readAllLines(log).stream()
+                        .filter(line -> line.contains(" ERROR ")).toList();
+                assertThat(errors).as(log.getFileName() + " has ERROR lines").isEmpty();
+            }
+        }
+    }
+
+    /** Nothing answers on the port at this machine's network address (when it has one besides loopback). */
+    private static void assertListensOnLoopbackOnly(int port) throws IOException {
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback()) {
+                continue;
+            }
+            for (InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
+                if (address instanceof java.net.Inet4Address) {
+                    try (java.net.Socket socket = new java.net.Socket()) {
+                        socket.connect(new java.net.InetSocketAddress(address, port), 1000);
+                        throw new AssertionError("port " + port + " answers on " + address + ": not loopback only");
+                    } catch (java.net.ConnectException | java.net.SocketTimeoutException expected) {
+                        // refused: bound to 127.0.0.1 only
+                    }
+                }
+            }
         }
     }
 
@@ -181,6 +253,7 @@ class RunCommandIT {
         env.put("BACKRELIEF_DATA_DIR", dataDir.toString());
         for (Service service : Service.values()) {
             env.put("BACKRELIEF_" + service.name() + "_PORT", Integer.toString(FreePorts.find("127.0.0.1")));
+            env.put("BACKRELIEF_" + service.name() + "_MANAGEMENT_PORT", Integer.toString(FreePorts.find("127.0.0.1")));
         }
         env.put("BACKRELIEF_KAFKA_PORT", Integer.toString(FreePorts.find("127.0.0.1")));
         env.put("BACKRELIEF_KAFKA_CONTROLLER_PORT", Integer.toString(FreePorts.find("127.0.0.1")));

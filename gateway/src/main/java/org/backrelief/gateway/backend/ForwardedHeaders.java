@@ -8,24 +8,33 @@ import io.vertx.core.MultiMap;
 
 /**
  * The headers every backend call carries: the caller's bearer token (each service verifies it again), the request
- * id and, when the gateway does not trace itself, the caller's W3C trace context. Captured once per request, so a
+ * id, the client's {@code Idempotency-Key} (each service keeps its own keys) and, when the gateway does not trace
+ * itself, the caller's W3C trace context. Captured once per request, so a
  * retried call carries the same values even when it runs outside the request's context. A null value is not sent.
  */
 public class ForwardedHeaders {
 
     public static final String TRACEPARENT = "traceparent";
     public static final String TRACESTATE = "tracestate";
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     public final String authorization;
     public final String requestId;
     public final String traceparent;
     public final String tracestate;
+    public final String idempotencyKey;
 
     public ForwardedHeaders(String authorization, String requestId, String traceparent, String tracestate) {
+        this(authorization, requestId, traceparent, tracestate, null);
+    }
+
+    public ForwardedHeaders(String authorization, String requestId, String traceparent, String tracestate,
+            String idempotencyKey) {
         this.authorization = authorization;
         this.requestId = requestId;
         this.traceparent = traceparent;
         this.tracestate = tracestate;
+        this.idempotencyKey = idempotencyKey;
     }
 
     /**
@@ -37,7 +46,8 @@ public class ForwardedHeaders {
         String id = requestId != null ? requestId : RequestIds.acceptOrCreate(incoming.getHeaderString(RequestIds.HEADER));
         return new ForwardedHeaders(incoming.getHeaderString(HttpHeaders.AUTHORIZATION), id,
                 passTraceContext ? incoming.getHeaderString(TRACEPARENT) : null,
-                passTraceContext ? incoming.getHeaderString(TRACESTATE) : null);
+                passTraceContext ? incoming.getHeaderString(TRACESTATE) : null,
+                incoming.getHeaderString(IDEMPOTENCY_KEY));
     }
 
     /** Sets the non-null values on a backend request. */
@@ -46,6 +56,7 @@ public class ForwardedHeaders {
         set(headers, RequestIds.HEADER, requestId);
         set(headers, TRACEPARENT, traceparent);
         set(headers, TRACESTATE, tracestate);
+        set(headers, IDEMPOTENCY_KEY, idempotencyKey);
     }
 
     private static void set(MultiMap headers, String name, String value) {

@@ -22,7 +22,8 @@ public final class Relay {
     /** Response headers that carry meaning for the client; hop-by-hop and server-internal ones stay behind. */
     static final List<String> PASSED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
             HttpHeaders.LAST_MODIFIED, HttpHeaders.CACHE_CONTROL, HttpHeaders.CONTENT_DISPOSITION,
-            HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER, HttpHeaders.CONTENT_LANGUAGE);
+            HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER, HttpHeaders.CONTENT_LANGUAGE,
+            "Idempotent-Replayed");
 
     private Relay() {
     }

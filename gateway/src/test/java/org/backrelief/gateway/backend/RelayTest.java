@@ -55,6 +55,7 @@ class RelayTest {
         incoming.putSingle("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
         incoming.putSingle("tracestate", "vendor=1");
         incoming.putSingle("X-Request-Id", "from-client");
+        incoming.putSingle("Idempotency-Key", "9b2f6a52-1c0e-4a57-8f2e-0d7f1f8a2c11");
         var headers = new TestHttpHeaders(incoming);
 
         ForwardedHeaders passing = ForwardedHeaders.of(headers, "req-1", true);
@@ -62,6 +63,10 @@ class RelayTest {
         assertEquals("req-1", passing.requestId);
         assertEquals("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", passing.traceparent);
         assertEquals("vendor=1", passing.tracestate);
+        assertEquals("9b2f6a52-1c0e-4a57-8f2e-0d7f1f8a2c11", passing.idempotencyKey, "each service keeps its own keys");
+        MultiMap sent = MultiMap.caseInsensitiveMultiMap();
+        passing.applyTo(sent);
+        assertEquals("9b2f6a52-1c0e-4a57-8f2e-0d7f1f8a2c11", sent.get("Idempotency-Key"));
 
         ForwardedHeaders tracing = ForwardedHeaders.of(headers, null, false);
         assertEquals("from-client", tracing.requestId, "the client's id when the filter has not run");
@@ -73,12 +78,13 @@ class RelayTest {
     void anAnswerIsCopiedWithTheHeadersAClientNeedsAndItsBodyAsItCame() {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("content-type", "application/json")
                 .add("ETag", "\"bird-dog.v3\"").add("Location", "http://10.0.0.7:8081/api/v1/exercises/bird-dog")
-                .add("Connection", "keep-alive").add("Server", "internal");
+                .add("Connection", "keep-alive").add("Server", "internal").add("Idempotent-Replayed", "true");
         jakarta.ws.rs.core.Response out = Relay.copy(new BackendAnswer(201, headers, Buffer.buffer("{\"id\":1}")));
         assertEquals(201, out.getStatus());
         assertEquals("application/json", out.getHeaderString("Content-Type"));
         assertEquals("\"bird-dog.v3\"", out.getHeaderString("ETag"));
         assertEquals("/api/v1/exercises/bird-dog", out.getHeaderString("Location"));
+        assertEquals("true", out.getHeaderString("Idempotent-Replayed"));
         assertNull(out.getHeaderString("Connection"), "hop-by-hop headers stay behind");
         assertNull(out.getHeaderString("Server"));
         assertEquals("{\"id\":1}", new String((byte[]) out.getEntity(), java.nio.charset.StandardCharsets.UTF_8));

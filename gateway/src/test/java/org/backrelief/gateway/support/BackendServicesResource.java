@@ -56,6 +56,7 @@ public class BackendServicesResource implements QuarkusTestResourceLifecycleMana
         config.put("backrelief.backend.tracking.url", services.url(Service.TRACKING));
         config.put("mp.jwt.verify.publickey.location", infrastructure.jwtPublicKey().toUri().toString());
         config.put("mp.jwt.verify.issuer", infrastructure.issuer());
+        config.put(org.backrelief.testing.Management.TEST_PORT_PROPERTY, Integer.toString(FreePorts.find(HOST)));
         return config;
     }
 

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,11 +12,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.backrelief.common.domain.Roles;
+import org.backrelief.common.idempotency.Idempotency;
+import org.backrelief.common.idempotency.IdempotencyKeys;
 import org.backrelief.common.problem.Problem;
 import org.backrelief.planner.support.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,10 +32,12 @@ public class CheckInResource {
 
     private final CheckInService checkIns;
     private final CurrentUser user;
+    private final Idempotency idempotency;
 
-    public CheckInResource(CheckInService checkIns, CurrentUser user) {
+    public CheckInResource(CheckInService checkIns, CurrentUser user, Idempotency idempotency) {
         this.checkIns = checkIns;
         this.user = user;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -42,7 +48,11 @@ public class CheckInResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such session of yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response checkIn(@Valid @NotNull CheckInRequest request) {
-        return Response.status(Response.Status.CREATED).entity(checkIns.checkIn(user.id(), request)).build();
+    public Response checkIn(@Valid @NotNull CheckInRequest request,
+            @Parameter(name = IdempotencyKeys.HEADER, description = "Makes the POST safe to retry: the same key with the same"
+                    + " body answers the original response; another body answers 409. 1-255 visible ASCII characters,"
+                    + " e.g. a UUID per action.") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        return idempotency.run(idempotencyKey, user.id(), "POST /api/v1/me/checkins", request,
+                key -> Response.status(Response.Status.CREATED).entity(checkIns.checkIn(user.id(), request, key)).build());
     }
 }

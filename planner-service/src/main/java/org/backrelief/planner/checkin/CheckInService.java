@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.backrelief.common.events.PainCheckInV1;
 import org.backrelief.common.events.SessionCompletedV1;
+import org.backrelief.common.idempotency.IdempotencyKeys;
 import org.backrelief.common.problem.ProblemException;
 import org.backrelief.planner.completion.CompletionEntity;
 import org.backrelief.planner.completion.CompletionRepository;
@@ -64,6 +65,20 @@ public class CheckInService {
     }
 
     public CheckInView checkIn(String userId, CheckInRequest request) {
+        return checkIn(userId, request, null);
+    }
+
+    /**
+     * Records a check-in; with an idempotency key its id (and event id) derive from user and key, so a retry after a
+     * crash between the write and the stored answer finds the first check-in instead of recording a second.
+     */
+    public CheckInView checkIn(String userId, CheckInRequest request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            CheckInEntity existing = checkIns.findById(IdempotencyKeys.derivedId("checkin", userId, idempotencyKey));
+            if (existing != null) {
+                return recorded(existing);
+            }
+        }
         ProfileEntity profile = profiles.findById(userId);
         String zone = profile != null && profile.zoneId != null ? profile.zoneId : ProfileSpec.DEFAULT_ZONE;
         PlanEntity active = plans.active(userId).orElse(null);
@@ -79,9 +94,11 @@ public class CheckInService {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         CheckInEntity checkIn = new CheckInEntity();
-        checkIn.id = UUID.randomUUID().toString();
+        checkIn.id = idempotencyKey == null ? UUID.randomUUID().toString()
+                : IdempotencyKeys.derivedId("checkin", userId, idempotencyKey);
         checkIn.userId = userId;
-        checkIn.eventId = UUID.randomUUID().toString();
+        checkIn.eventId = idempotencyKey == null ? UUID.randomUUID().toString()
+                : IdempotencyKeys.derivedId("checkin-event", userId, idempotencyKey);
         checkIn.createdAt = now;
         checkIn.data = documents.toDocument(new PainCheckInV1(PainCheckInV1.SCHEMA_VERSION, userId, checkIn.id,
                 session == null ? null : session.id, request.pain(), now, zone, request.note()));
@@ -116,6 +133,16 @@ public class CheckInService {
                 current == null ? null : checkIn.weekNumber + 1,
                 current == null ? null : current.stepForWeek(checkIn.weekNumber + 1),
                 next == null ? null : next.stepForWeek(checkIn.weekNumber + 1));
+    }
+
+    /** The answer for a check-in recorded before (the steps it changed are not kept, so they are left out). */
+    private CheckInView recorded(CheckInEntity checkIn) {
+        int pain = documents.fromDocument(checkIn.data, PainCheckInV1.class).pain();
+        PainAdaptation.Assessment assessment = checkIn.sessionId == null || checkIn.painBefore == null ? null
+                : PainAdaptation.nextDay(pain, checkIn.painBefore);
+        return new CheckInView(checkIn.id, checkIn.eventId, checkIn.createdAt, pain, checkIn.sessionId,
+                assessment == null ? null : assessment.decision().name(),
+                assessment == null ? null : assessment.reason(), null, null);
     }
 
     /** Adapts the plan to the check-in; idempotent. Failures are left to the sweep. */

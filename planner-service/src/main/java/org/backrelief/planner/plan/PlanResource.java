@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,11 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.backrelief.common.domain.Roles;
+import org.backrelief.common.idempotency.Idempotency;
+import org.backrelief.common.idempotency.IdempotencyKeys;
 import org.backrelief.common.problem.Problem;
 import org.backrelief.planner.support.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,10 +34,12 @@ public class PlanResource {
 
     private final PlanService plans;
     private final CurrentUser user;
+    private final Idempotency idempotency;
 
-    public PlanResource(PlanService plans, CurrentUser user) {
+    public PlanResource(PlanService plans, CurrentUser user, Idempotency idempotency) {
         this.plans = plans;
         this.user = user;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -45,9 +51,14 @@ public class PlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The catalog cannot be reached and nothing is cached",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid CreatePlanRequest request) {
-        PlanView plan = plans.create(user.id(), request);
-        return Response.created(URI.create("/api/v1/me/plans/current")).entity(plan).build();
+    public Response create(@Valid CreatePlanRequest request,
+            @Parameter(name = IdempotencyKeys.HEADER, description = "Makes the POST safe to retry: the same key with the same"
+                    + " body answers the original response; another body answers 409. 1-255 visible ASCII characters,"
+                    + " e.g. a UUID per action.") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        return idempotency.run(idempotencyKey, user.id(), "POST /api/v1/me/plans", request, key -> {
+            PlanView plan = plans.create(user.id(), request, key);
+            return Response.created(URI.create("/api/v1/me/plans/current")).entity(plan).build();
+        });
     }
 
     @GET

@@ -20,10 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.backrelief.common.idempotency.IdempotencyKeys;
 import org.backrelief.common.problem.ProblemException;
 import org.backrelief.planner.catalog.CatalogCache;
 import org.backrelief.planner.catalog.CatalogSnapshot;
@@ -90,6 +92,24 @@ public class PlanService {
     }
 
     public PlanView create(String userId, CreatePlanRequest request) {
+        return create(userId, request, null);
+    }
+
+    /**
+     * Creates a plan; with an idempotency key the plan's id is derived from user and key, so a retry after a crash
+     * between the write and the stored answer returns the plan created the first time instead of a second one.
+     */
+    public PlanView create(String userId, CreatePlanRequest request, String idempotencyKey) {
+        String planId = idempotencyKey == null ? UUID.randomUUID().toString()
+                : IdempotencyKeys.derivedId("plan", userId, idempotencyKey);
+        if (idempotencyKey != null) {
+            Optional<PlanEntity> existing = plans.findByIdOptional(planId);
+            if (existing.isPresent()) {
+                return view(existing.get(), sessions.ofPlan(planId));
+            }
+            // sessions of a first attempt that died before its plan was written are not visible: drop them
+            sessions.delete("planId", planId);
+        }
         ProfileEntity profile = profiles.findByIdOptional(userId).orElseThrow(
                 () -> ProblemException.conflict("Create your profile first (PUT /api/v1/me/profile)"));
         ProfileSpec spec = profile.toSpec();
@@ -116,7 +136,7 @@ public class PlanService {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         PlanEntity plan = new PlanEntity();
-        plan.id = UUID.randomUUID().toString();
+        plan.id = planId;
         plan.userId = userId;
         plan.status = PlanEntity.ACTIVE;
         plan.createdAt = now;

@@ -6,13 +6,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.backrelief.common.domain.Roles;
+import org.backrelief.common.idempotency.Idempotency;
+import org.backrelief.common.idempotency.IdempotencyKeys;
 import org.backrelief.common.problem.Problem;
 import org.backrelief.planner.completion.CompletionRequest;
 import org.backrelief.planner.completion.CompletionService;
@@ -22,6 +26,7 @@ import org.backrelief.planner.support.Ids;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,11 +40,14 @@ public class SessionResource {
     private final PlanService plans;
     private final CompletionService completions;
     private final CurrentUser user;
+    private final Idempotency idempotency;
 
-    public SessionResource(PlanService plans, CompletionService completions, CurrentUser user) {
+    public SessionResource(PlanService plans, CompletionService completions, CurrentUser user,
+            Idempotency idempotency) {
         this.plans = plans;
         this.completions = completions;
         this.user = user;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -76,9 +84,14 @@ public class SessionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already completed with different results, or plan replaced",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CompletionView complete(
+    public Response complete(
             @PathParam("sessionId") @Pattern(regexp = Ids.ID_PATTERN, message = Ids.ID_MESSAGE) String sessionId,
-            @Valid @NotNull CompletionRequest request) {
-        return completions.complete(user.id(), sessionId, request);
+            @Valid @NotNull CompletionRequest request,
+            @Parameter(name = IdempotencyKeys.HEADER, description = "Makes the POST safe to retry: the same key with the same"
+                    + " body answers the original response; another body answers 409. 1-255 visible ASCII characters,"
+                    + " e.g. a UUID per action.") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        // completion is idempotent per session anyway; the key adds "another body with the same key is a mistake"
+        return idempotency.run(idempotencyKey, user.id(), "POST /api/v1/me/sessions/" + sessionId + "/completion",
+                request, key -> Response.ok(completions.complete(user.id(), sessionId, request)).build());
     }
 }

@@ -4,11 +4,13 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.backrelief.common.idempotency.IdempotencyKeys;
 import org.backrelief.common.problem.Problem;
 import org.backrelief.planner.catalog.CatalogCache;
 import org.backrelief.planner.profile.ProfileSpec;
@@ -17,6 +19,7 @@ import org.backrelief.planner.support.PlannerProblems;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,7 +53,11 @@ public class PreviewResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The catalog cannot be reached and nothing is cached",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RoutineResponse> preview(@Valid @NotNull PreviewRequest request) {
+    public Uni<RoutineResponse> preview(@Valid @NotNull PreviewRequest request,
+            @Parameter(name = IdempotencyKeys.HEADER, description = "Accepted for uniformity with the other POSTs (and"
+                    + " checked); a preview stores nothing, so a retry simply composes again.")
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        IdempotencyKeys.validate(idempotencyKey);
         Uni<RoutineResponse> answer = Uni.createFrom().item(() -> compose(request));
         // with the catalog in memory, composing is pure CPU work of well under a millisecond: the event loop does it;
         // only a cold cache (which may wait for the catalog) goes to a worker thread

@@ -18,21 +18,37 @@ public final class BackReliefServices implements AutoCloseable {
 
     /** The services in start order: those that others call come first. */
     public enum Service {
-        CATALOG("catalog-service", 8081, "backrelief_catalog"),
-        TRACKING("tracking-service", 8083, "backrelief_tracking"),
-        PLANNER("planner-service", 8082, "backrelief_planner"),
-        GATEWAY("gateway", 8080, null);
+        CATALOG("catalog-service", 8081, 9001, "backrelief_catalog"),
+        TRACKING("tracking-service", 8083, 9003, "backrelief_tracking"),
+        PLANNER("planner-service", 8082, 9002, "backrelief_planner"),
+        GATEWAY("gateway", 8080, 9000, null);
 
         public final String folder;
         public final int defaultPort;
+        /** The local stack's management port (health, metrics) for this service. */
+        public final int defaultManagementPort;
         final String database;
 
-        Service(String folder, int defaultPort, String database) {
+        Service(String folder, int defaultPort, int defaultManagementPort, String database) {
             this.folder = folder;
             this.defaultPort = defaultPort;
+            this.defaultManagementPort = defaultManagementPort;
             this.database = database;
         }
+
+        /** The service named by its folder ({@code planner-service}) or short name ({@code planner}), any case. */
+        public static java.util.Optional<Service> named(String name) {
+            for (Service service : values()) {
+                if (service.folder.equalsIgnoreCase(name) || service.name().equalsIgnoreCase(name)) {
+                    return java.util.Optional.of(service);
+                }
+            }
+            return java.util.Optional.empty();
+        }
     }
+
+    /** Where the services listen unless told otherwise: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     /** Where the infrastructure is and how to start the JVMs. */
     public record Wiring(Path repositoryRoot, String kafkaBootstrapServers, String mongoUri, Path jwtPublicKey,
@@ -41,13 +57,35 @@ public final class BackReliefServices implements AutoCloseable {
 
     private final Wiring wiring;
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
+    private String bindAddress = LOOPBACK;
 
+    /** Services on {@code ports} (default: each service's default port), management interfaces on free ports. */
     public BackReliefServices(Wiring wiring, Map<Service, Integer> ports) {
+        this(wiring, ports, Map.of());
+    }
+
+    /**
+     * Services on {@code ports} with their management interfaces (health, metrics) on {@code managementPorts}; a
+     * service missing from {@code managementPorts} gets a free port.
+     */
+    public BackReliefServices(Wiring wiring, Map<Service, Integer> ports, Map<Service, Integer> managementPorts) {
         this.wiring = wiring;
         for (Service service : Service.values()) {
             this.ports.put(service, ports.getOrDefault(service, service.defaultPort));
+            this.managementPorts.put(service, managementPorts.containsKey(service) ? managementPorts.get(service)
+                    : FreePorts.find(LOOPBACK));
         }
+    }
+
+    /**
+     * The address every service listens on (public and management port); {@value #LOOPBACK} unless set, so nothing
+     * is reachable from other machines. {@code 0.0.0.0} opens them to the network.
+     */
+    public BackReliefServices bindAddress(String address) {
+        this.bindAddress = address;
+        return this;
     }
 
     /** glibc malloc arenas per service process (see {@link #environment}). */
@@ -64,16 +102,33 @@ public final class BackReliefServices implements AutoCloseable {
         List<Service> ordered = new ArrayList<>(services);
         ordered.sort(Enum::compareTo);
         for (Service service : ordered) {
-            progress.accept("starting " + service.folder + " on port " + ports.get(service));
-            ServiceProcess process = ServiceProcess.start(service.folder, appDir(service), ports.get(service),
-                    environment(service), wiring.jvmOptions(), wiring.logDir().resolve(service.folder + ".log"));
-            running.put(service, process);
-            if (!process.awaitReady(readyTimeout)) {
-                throw new IllegalStateException(service.folder + " did not become ready within " + readyTimeout.toSeconds()
-                        + " s; see " + process.logFile());
-            }
-            progress.accept(service.folder + " ready in " + process.millisSinceStart() + " ms -> " + process.baseUrl());
+            startOne(service, readyTimeout, progress);
         }
+    }
+
+    /** Starts one service (not running yet) and waits until it is ready. */
+    public void startOne(Service service, Duration readyTimeout, Consumer<String> progress) {
+        if (running.containsKey(service)) {
+            throw new IllegalStateException(service.folder + " is already running");
+        }
+        progress.accept("starting " + service.folder + " on " + bindAddress + ":" + ports.get(service)
+                + " (management " + managementPorts.get(service) + ")");
+        ServiceProcess process = ServiceProcess.start(service.folder, appDir(service), bindAddress, ports.get(service),
+                managementPorts.get(service), environment(service), wiring.jvmOptions(),
+                wiring.logDir().resolve(service.folder + ".log"));
+        running.put(service, process);
+        if (!process.awaitReady(readyTimeout)) {
+            throw new IllegalStateException(service.folder + " did not become ready within " + readyTimeout.toSeconds()
+                    + " s; see " + process.logFile());
+        }
+        progress.accept(service.folder + " ready in " + process.millisSinceStart() + " ms -> " + process.baseUrl());
+    }
+
+    /** Stops one service in an orderly way and starts it again; the others keep running. */
+    public void restart(Service service, Duration readyTimeout, Consumer<String> progress) {
+        progress.accept("stopping " + service.folder);
+        stop(service);
+        startOne(service, readyTimeout, progress);
     }
 
     public Map<String, String> environment(Service service) {
@@ -94,7 +149,16 @@ public final class BackReliefServices implements AutoCloseable {
     }
 
     public String url(Service service) {
-        return "http://127.0.0.1:" + ports.get(service);
+        return "http://" + ServiceProcess.clientHost(bindAddress) + ":" + ports.get(service);
+    }
+
+    /** The management interface of a service: {@code /q/health/*}, {@code /q/metrics}. */
+    public String managementUrl(Service service) {
+        return "http://" + ServiceProcess.clientHost(bindAddress) + ":" + managementPorts.get(service);
+    }
+
+    public int managementPort(Service service) {
+        return managementPorts.get(service);
     }
 
     public ServiceProcess process(Service service) {
@@ -105,11 +169,14 @@ public final class BackReliefServices implements AutoCloseable {
         return Map.copyOf(running);
     }
 
-    /** Stops one service, as a crash or an outage would. */
+    /** How long a service may take for an orderly stop (its shutdown timeout, 10 s, plus closing) before it is killed. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    /** Stops one service (SIGTERM: an orderly stop), as an outage would. */
     public void stop(Service service) {
         ServiceProcess process = running.remove(service);
         if (process != null) {
-            process.stop(Duration.ofSeconds(10));
+            process.stop(STOP_GRACE);
         }
     }
 

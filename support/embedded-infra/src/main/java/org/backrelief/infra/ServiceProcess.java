@@ -23,14 +23,19 @@ public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
+    private final String host;
     private final int port;
+    private final int managementPort;
     private final Path logFile;
     private final Process process;
     private final long startedNanos;
 
-    private ServiceProcess(String name, int port, Path logFile, Process process, long startedNanos) {
+    private ServiceProcess(String name, String host, int port, int managementPort, Path logFile, Process process,
+            long startedNanos) {
         this.name = name;
+        this.host = host;
         this.port = port;
+        this.managementPort = managementPort;
         this.logFile = logFile;
         this.process = process;
         this.startedNanos = startedNanos;
@@ -45,6 +50,15 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, Path appDir, int port, Map<String, String> env, List<String> jvmOptions,
             Path logFile) {
+        return start(name, appDir, "127.0.0.1", port, FreePorts.find("127.0.0.1"), env, jvmOptions, logFile);
+    }
+
+    /**
+     * As {@link #start(String, Path, int, Map, List, Path)}, listening on {@code bindAddress} with the public API on
+     * {@code port} and health and metrics on the management interface's {@code managementPort}.
+     */
+    public static ServiceProcess start(String name, Path appDir, String bindAddress, int port, int managementPort,
+            Map<String, String> env, List<String> jvmOptions, Path logFile) {
         Path runJar = appDir.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(runJar)) {
             throw new IllegalStateException(name + " is not built: " + runJar + " is missing (run ./mvnw install -DskipTests)");
@@ -68,17 +82,30 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            builder.environment().put("QUARKUS_HTTP_HOST", bindAddress);
+            builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+            builder.environment().put("QUARKUS_MANAGEMENT_HOST", bindAddress);
             long started = System.nanoTime();
-            return new ServiceProcess(name, port, logFile, builder.start(), started);
+            return new ServiceProcess(name, clientHost(bindAddress), port, managementPort, logFile, builder.start(),
+                    started);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
     }
 
-    /** Polls {@code /q/health/ready} until it answers 200; false if the process died or the time ran out. */
+    /** Where a client on this machine reaches a service bound to {@code bindAddress}. */
+    static String clientHost(String bindAddress) {
+        return bindAddress.equals("0.0.0.0") || bindAddress.equals("::") || bindAddress.equals("[::]") ? "127.0.0.1"
+                : bindAddress.contains(":") && !bindAddress.startsWith("[") ? "[" + bindAddress + "]" : bindAddress;
+    }
+
+    /**
+     * Polls {@code /q/health/ready} on the management interface until it answers 200; false if the process died or
+     * the time ran out.
+     */
     public boolean awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        URI ready = URI.create(baseUrl() + "/q/health/ready");
+        URI ready = URI.create(managementUrl() + "/q/health/ready");
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 return false;
@@ -136,7 +163,16 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + host + ":" + port;
+    }
+
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** The management interface: {@code /q/health/*} and {@code /q/metrics}. */
+    public String managementUrl() {
+        return "http://" + host + ":" + managementPort;
     }
 
     public long pid() {

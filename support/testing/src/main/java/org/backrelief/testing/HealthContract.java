@@ -1,6 +1,7 @@
 package org.backrelief.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.backrelief.testing.Management.management;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -13,20 +14,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The health contract of every data-owning service: ready only while its database answers, and back to ready on
- * its own when the database returns. A service's test extends this and adds {@code @QuarkusTest}.
+ * its own when the database returns. Health and metrics are on the management interface, never on the public port.
+ * A service's test extends this and adds {@code @QuarkusTest}.
  */
 public abstract class HealthContract {
 
     @Test
     void liveAndStartedEndpointsAreUp() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void readinessIsUpAndNamesMongoDb() {
         awaitReadiness(200, "UP");
-        given().get("/q/health/ready").then().body("checks.name", hasItem(mongoCheckName()));
+        management().get("/q/health/ready").then().body("checks.name", hasItem(mongoCheckName()));
     }
 
     @Test
@@ -46,8 +48,15 @@ public abstract class HealthContract {
 
     @Test
     void metricsAndOpenApiAreServed() {
-        given().get("/q/metrics").then().statusCode(200);
+        management().get("/q/metrics").then().statusCode(200);
         given().get("/q/openapi?format=json").then().statusCode(200).body("openapi", org.hamcrest.Matchers.startsWith("3."));
+    }
+
+    @Test
+    void healthAndMetricsAreOnTheManagementPortOnlyNeverOnThePublicPort() {
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/health/live").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 
     protected String mongoCheckName() {
@@ -56,6 +65,6 @@ public abstract class HealthContract {
 
     protected static void awaitReadiness(int status, String state) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().get("/q/health/ready").then().log().ifValidationFails().statusCode(status).body("status", equalTo(state)));
+                management().get("/q/health/ready").then().log().ifValidationFails().statusCode(status).body("status", equalTo(state)));
     }
 }

@@ -2,6 +2,8 @@ package org.backrelief.testing;
 
 import java.util.Map;
 
+import org.backrelief.infra.FreePorts;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -19,7 +21,9 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
                 "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers(),
                 "quarkus.mongodb.connection-string", infrastructure.mongoUri(),
                 "mp.jwt.verify.publickey.location", infrastructure.jwtPublicKey().toUri().toString(),
-                "mp.jwt.verify.issuer", infrastructure.issuer());
+                "mp.jwt.verify.issuer", infrastructure.issuer(),
+                // health and metrics live on the management interface: a free port, so parallel runs never clash
+                Management.TEST_PORT_PROPERTY, Integer.toString(FreePorts.find("127.0.0.1")));
     }
 
     @Override
