@@ -39,6 +39,7 @@ public final class LocalStack {
     private EmbeddedMongo mongo;
     private EmbeddedKafka kafka;
     private BackReliefServices services;
+    private LocalOidcProvider oidc;
 
     LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -105,13 +106,17 @@ public final class LocalStack {
             return kafka.bootstrapServers();
         });
         settings.externalKafka().ifPresent(servers -> step("using external Kafka at " + servers));
+        step("starting the OIDC provider (sign-in page) on " + settings.host() + ":" + settings.oidcPort());
+        oidc = LocalOidcProvider.start(settings.host(), settings.oidcPort());
         LocalJwtKeys keys = LocalJwtKeys.in(settings.jwtDir());
         services = new BackReliefServices(new BackReliefServices.Wiring(settings.repositoryRoot(), kafkaServers, mongoUri,
                 keys.publicKeyFile(), LocalJwtKeys.DEFAULT_ISSUER, settings.logDir(), BackReliefServices.defaultJvmOptions()),
-                settings.servicePorts());
+                settings.servicePorts()).withEnvironment(oidc.serviceEnvironment());
         services.start(List.of(Service.values()), Duration.ofSeconds(settings.readyTimeoutSeconds()), LocalStack::step);
         OUT.printf("%nAll services ready in %.1f s.%n", (System.nanoTime() - began) / 1e9);
+        OUT.println("  Web app:              http://localhost:" + settings.servicePorts().get(Service.GATEWAY) + "/");
         OUT.println("  Gateway (public API): " + services.url(Service.GATEWAY) + "/api/v1");
+        OUT.println("  Sign-in (OIDC):       " + oidc.issuer() + " (any user name; roles: {\"groups\":[\"user\",\"editor\"]})");
         OUT.println("  API docs:             " + services.url(Service.GATEWAY) + "/q/swagger-ui");
         OUT.println("  Logs:                 " + settings.logDir());
         OUT.println("  A token for a demo user: ./run.sh token alice");
@@ -124,6 +129,9 @@ public final class LocalStack {
         step("stopping");
         if (services != null) {
             services.close();
+        }
+        if (oidc != null) {
+            oidc.close();
         }
         if (kafka != null) {
             kafka.stop();
@@ -158,6 +166,7 @@ public final class LocalStack {
         for (Service service : Service.values()) {
             wanted.put(service.folder + " (BACKRELIEF_" + service.name() + "_PORT)", settings.servicePorts().get(service));
         }
+        wanted.put("OIDC provider (BACKRELIEF_OIDC_PORT)", settings.oidcPort());
         List<String> taken = new ArrayList<>();
         Set<Integer> seen = new LinkedHashSet<>();
         wanted.forEach((what, port) -> {
@@ -227,8 +236,7 @@ public final class LocalStack {
                 throw new StackException("Unknown role '" + role + "'; use user, editor or admin", 2);
             }
         }
-        LocalJwtKeys keys = LocalJwtKeys.in(settings.jwtDir());
-        OUT.println(keys.mint(LocalJwtKeys.DEFAULT_ISSUER, args[0], roles, Duration.ofHours(12)));
+        OUT.println(LocalOidcProvider.mint(settings.oidcPort(), args[0], roles));
     }
 
     private static void step(String message) {

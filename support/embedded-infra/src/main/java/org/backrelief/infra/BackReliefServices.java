@@ -42,12 +42,20 @@ public final class BackReliefServices implements AutoCloseable {
     private final Wiring wiring;
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
+    /** Added to (and overriding) every service's environment, e.g. an OIDC provider's JWKS and issuer. */
+    private final Map<String, String> extraEnvironment = new HashMap<>();
 
     public BackReliefServices(Wiring wiring, Map<Service, Integer> ports) {
         this.wiring = wiring;
         for (Service service : Service.values()) {
             this.ports.put(service, ports.getOrDefault(service, service.defaultPort));
         }
+    }
+
+    /** Variables every service gets on top of (and overriding) the wiring's, e.g. JWT_PUBLIC_KEY_LOCATION. */
+    public BackReliefServices withEnvironment(Map<String, String> variables) {
+        extraEnvironment.putAll(variables);
+        return this;
     }
 
     /** glibc malloc arenas per service process (see {@link #environment}). */
@@ -90,6 +98,7 @@ public final class BackReliefServices implements AutoCloseable {
         env.put("TRACKING_URL", url(Service.TRACKING));
         // glibc gives every thread that allocates its own 64 MiB malloc arena; two keep native memory (and RSS) small
         env.put("MALLOC_ARENA_MAX", MALLOC_ARENAS);
+        env.putAll(extraEnvironment);
         return env;
     }
 
