@@ -58,12 +58,12 @@ describe('web client', () => {
     await assertAccessible(page, 'today');
     await shoot(page, 'today');
 
-    await page.getByRole('link', { name: 'Plan' }).click();
+    await page.getByRole('link', { name: 'Plan', exact: true }).click();
     await page.getByRole('heading', { name: 'Week 6' }).waitFor();
     await assertAccessible(page, 'plan');
     await shoot(page, 'plan');
 
-    await page.getByRole('link', { name: 'Today' }).click();
+    await page.getByRole('link', { name: 'Today', exact: true }).click();
     await page.getByRole('link', { name: 'Start session' }).click();
     await page.getByRole('button', { name: 'Begin' }).waitFor();
     await assertAccessible(page, 'player: pain before');
@@ -77,8 +77,8 @@ describe('web client', () => {
     await page.getByRole('link', { name: 'See your progress' }).click();
     await eventually(async () => {
       // tokens live in memory: re-open the screen instead of reloading the page
-      await page.getByRole('link', { name: 'Today' }).click();
-      await page.getByRole('link', { name: 'Progress' }).click();
+      await page.getByRole('link', { name: 'Today', exact: true }).click();
+      await page.getByRole('link', { name: 'Progress', exact: true }).click();
       await page.getByRole('heading', { name: 'History' }).waitFor();
       return (await page.getByTestId('history').locator('li').count()) === 1;
     }, { timeoutMs: 30_000, intervalMs: 1_000 }).catch(async (e) => {
