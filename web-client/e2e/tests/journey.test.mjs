@@ -34,6 +34,8 @@ describe('web client', () => {
 
     await signIn(page, 'e2e-alice', undefined, 'Sign in to start your program');
     await page.getByRole('heading', { name: 'Get started' }).waitFor();
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    assert.doesNotMatch(stored, /eyJ[\w-]+\.eyJ/, 'tokens are kept in memory only');
     await page.getByLabel("I can't get down to the floor").check();
     await page.getByLabel("I can't get down to the floor").uncheck();
     await answerRedFlags(page, ['saddleNumbness']);
@@ -146,6 +148,10 @@ describe('web client', () => {
     await page.getByRole('button', { name: 'Apply my changes to their version' }).click();
     await page.getByText('Saved.').waitFor();
     assert.equal((await api(stack, '/exercises/crunches')).json.name, 'Crunches (mine)');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Edit' }).count(), 0, 'signed out: no editing');
     await context.close();
   });
 
