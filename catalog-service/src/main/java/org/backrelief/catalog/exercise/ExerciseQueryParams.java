@@ -33,7 +33,7 @@ public class ExerciseQueryParams {
     @QueryParam("equipment")
     @Parameter(description = "Repeatable: the equipment you have. Only exercises whose required equipment is all "
             + "in this set qualify; NONE means you have nothing", schema = @Schema(implementation = Equipment[].class),
-            example = "CHAIR")
+            example = "[\"CHAIR\", \"MAT\"]")
     public List<String> equipment;
 
     @QueryParam("position")
@@ -42,7 +42,7 @@ public class ExerciseQueryParams {
     public String position;
 
     @QueryParam("excludePosition")
-    @Parameter(description = "Repeatable: leave out exercises in these positions", example = "PRONE",
+    @Parameter(description = "Repeatable: leave out exercises in these positions", example = "[\"PRONE\"]",
             schema = @Schema(implementation = Position[].class))
     public List<String> excludePosition;
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.util.UUID;
 
+import org.backrelief.gateway.contract.ContractFilter;
 import org.backrelief.testing.TestInfrastructure;
 
 import io.restassured.RestAssured;
@@ -18,6 +19,8 @@ public final class Api {
     static {
         // a failed expectation shows the whole exchange: with a relay, the body says which service said what
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        // every answer a test receives must match the published contract (status, content type, body, headers)
+        ContractFilter.install();
     }
 
     private Api() {

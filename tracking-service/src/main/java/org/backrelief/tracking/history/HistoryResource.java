@@ -20,6 +20,7 @@ import org.backrelief.tracking.facts.FactReader;
 import org.backrelief.tracking.facts.SessionFact;
 import org.backrelief.tracking.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -55,10 +56,10 @@ public class HistoryResource {
     @APIResponse(responseCode = "400", description = "Malformed date or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not your user id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HistoryPage history(@PathParam("userId") @Size(min = 1, max = 128) String userId,
-            @Parameter(description = "First local day, inclusive (ISO date)", example = "2024-03-01") @QueryParam("from") String from,
-            @Parameter(description = "Last local day, inclusive (ISO date)", example = "2024-03-31") @QueryParam("to") String to,
-            @Parameter(description = "0-based page", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, default 20, at most 100", example = "20") @QueryParam("size") String size) {
+            @Parameter(description = "First local day, inclusive (ISO date)", example = "2024-03-01", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "Last local day, inclusive (ISO date)", example = "2024-03-31", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = "0-based page", example = "0", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, default 20, at most 100", example = "20", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @QueryParam("size") String size) {
         access.requireReadable(userId);
         LocalDate fromDay = QueryParams.date("from", from);
         LocalDate toDay = QueryParams.date("to", to);
@@ -77,8 +78,8 @@ public class HistoryResource {
     @APIResponse(responseCode = "400", description = "Malformed date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not your user id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response csv(@PathParam("userId") @Size(min = 1, max = 128) String userId,
-            @Parameter(description = "First local day, inclusive (ISO date)") @QueryParam("from") String from,
-            @Parameter(description = "Last local day, inclusive (ISO date)") @QueryParam("to") String to) {
+            @Parameter(description = "First local day, inclusive (ISO date)", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "Last local day, inclusive (ISO date)", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         access.requireReadable(userId);
         LocalDate fromDay = QueryParams.date("from", from);
         LocalDate toDay = QueryParams.date("to", to);

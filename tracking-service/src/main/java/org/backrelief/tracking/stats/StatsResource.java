@@ -15,6 +15,7 @@ import org.backrelief.common.problem.Problem;
 import org.backrelief.tracking.access.UserAccess;
 import org.backrelief.tracking.web.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -57,8 +58,8 @@ public class StatsResource {
     @APIResponse(responseCode = "400", description = "Malformed dates, from after to, or a range too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not your user id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PainTrend painTrend(@PathParam("userId") @Size(min = 1, max = 128) String userId,
-            @Parameter(description = "First day (ISO date); default: 27 days before 'to'", example = "2024-03-01") @QueryParam("from") String from,
-            @Parameter(description = "Last day (ISO date); default: today in the person's zone", example = "2024-03-28") @QueryParam("to") String to) {
+            @Parameter(description = "First day (ISO date); default: 27 days before 'to'", example = "2024-03-01", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "Last day (ISO date); default: today in the person's zone", example = "2024-03-28", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         access.requireReadable(userId);
         return statistics.painTrend(userId, QueryParams.date("from", from), QueryParams.date("to", to));
     }
