@@ -29,6 +29,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
   },
-  server: { port: 5173, proxy: { '/api': process.env.BACKRELIEF_API ?? 'http://localhost:8080' } },
+  // npm run dev: API and sign-in configuration from a running gateway (BACKRELIEF_API, default :8080)
+  server: { port: 5173, proxy: { '/api': process.env.BACKRELIEF_API ?? 'http://localhost:8080', '/config.json': process.env.BACKRELIEF_API ?? 'http://localhost:8080' } },
   test: { environment: 'node', include: ['src/**/*.test.ts'] },
 });

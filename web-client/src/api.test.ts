@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiProblem, NetworkError, configureApi, send } from './api';
+import { ApiProblem, NetworkError, completeSession, configureApi, saveProfile, send } from './api';
 
 function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/problem+json', ...headers } });
@@ -18,6 +18,11 @@ describe('api', () => {
     })));
     configureApi('', { token: async () => null, renew: async () => null });
     const error = await send('/me/profile', { method: 'PUT', body: {} }).catch((e) => e);
+    expect(error).toBeInstanceOf(ApiProblem);
+    // the same through the generated client of the contract
+    const typed = await saveProfile({} as never).catch((e) => e);
+    expect(typed).toBeInstanceOf(ApiProblem);
+    expect(typed.forField('minutesPerSession')).toBe('must be less than or equal to 90');
     expect(error).toBeInstanceOf(ApiProblem);
     expect(error.status).toBe(400);
     expect(error.forField('minutesPerSession')).toBe('must be less than or equal to 90');
@@ -49,13 +54,13 @@ describe('api', () => {
 
   it('sends the bearer token and the Idempotency-Key, and renews the token once after a 401', async () => {
     const seen: Headers[] = [];
-    vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => {
-      seen.push(new Headers(init.headers));
+    vi.stubGlobal('fetch', vi.fn(async (request: Request) => {
+      seen.push(request.headers);
       return seen.length === 1 ? answer(401, { title: 'Unauthorized' }) : new Response('{}', { status: 200 });
     }));
     let token = 'old';
     configureApi('', { token: async () => token, renew: async () => (token = 'new') });
-    await send('/me/checkins', { method: 'POST', body: { pain: 2 }, idempotencyKey: 'k-1' });
+    await completeSession('s-1', { painBefore: 3, painAfter: 2, exertion: 5, exercises: [] }, 'k-1');
     expect(seen.map((h) => h.get('Authorization'))).toEqual(['Bearer old', 'Bearer new']);
     expect(seen.map((h) => h.get('Idempotency-Key'))).toEqual(['k-1', 'k-1']);
   });

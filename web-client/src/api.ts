@@ -4,6 +4,8 @@
  * (with the violations per field), honours Retry-After on 429/503 for reads, and retries once after a 401 with a
  * renewed token.
  */
+import createClient, { type Client } from 'openapi-fetch';
+import type { paths } from '../../api-client/src/schema';
 import type {
   CompletionRequest,
   CompletionView,
@@ -54,6 +56,7 @@ let base = '';
 export function configureApi(apiBase: string, source: TokenSource): void {
   base = apiBase.replace(/\/$/, '');
   tokens = source;
+  client = createClient<paths>({ baseUrl: base || (typeof location === 'undefined' ? 'http://localhost' : location.origin), fetch: resilientFetch });
 }
 
 const MAX_WAIT_SECONDS = 10;
@@ -65,7 +68,6 @@ interface Options {
   query?: Record<string, string | number | undefined | string[]>;
   headers?: Record<string, string>;
   idempotencyKey?: string;
-  auth?: boolean;
   accept?: string;
 }
 
@@ -87,6 +89,10 @@ async function problemOf(response: Response): Promise<ApiProblem> {
   } catch {
     // not JSON: keep the status only
   }
+  return problemFrom(response, body);
+}
+
+function problemFrom(response: Response, body: Record<string, unknown>): ApiProblem {
   const retry = Number(response.headers.get('Retry-After'));
   return new ApiProblem(
     response.status,
@@ -100,50 +106,74 @@ async function problemOf(response: Response): Promise<ApiProblem> {
   );
 }
 
-export async function send(path: string, options: Options = {}): Promise<Response> {
-  const method = options.method ?? 'GET';
+/**
+ * One exchange with the gateway, whatever built the request (the generated client or {@link send}): adds the
+ * token, waits Retry-After on 429/503 for reads and idempotent writes (up to twice, at most 10 s), renews the token
+ * once after a 401. Network failures become NetworkError. Error answers are returned for the caller to read.
+ */
+export async function resilientFetch(request: Request): Promise<Response> {
+  const repeatable = request.method === 'GET' || request.headers.has('Idempotency-Key');
   let renewed = false;
   for (let attempt = 0; ; attempt++) {
-    const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', ...options.headers };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-    if (options.auth !== false) {
-      const token = await tokens.token();
-      if (token) headers.Authorization = `Bearer ${token}`;
-    }
+    const attemptRequest = request.clone();
+    const token = await tokens.token();
+    if (token) attemptRequest.headers.set('Authorization', `Bearer ${token}`);
     let response: Response;
     try {
-      response = await fetch(url(path, options.query), {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        cache: 'no-store',
-      });
+      response = await fetch(attemptRequest);
     } catch (e) {
       throw new NetworkError(String(e));
     }
-    if (response.ok || response.status === 304) return response;
-    if (response.status === 401 && options.auth !== false && !renewed) {
+    if (response.status === 401 && token && !renewed) {
       renewed = true;
       if (await tokens.renew()) continue;
     }
-    const problem = await problemOf(response);
-    // Reads, and writes carrying an Idempotency-Key, are safe to repeat: wait as told, up to twice.
-    const repeatable = method === 'GET' || options.idempotencyKey !== undefined;
-    if ((response.status === 429 || response.status === 503) && repeatable && attempt < 2
-        && (problem.retryAfterSeconds ?? 1) <= MAX_WAIT_SECONDS) {
-      await sleep((problem.retryAfterSeconds ?? 1) * 1000);
-      continue;
+    if ((response.status === 429 || response.status === 503) && repeatable && attempt < 2) {
+      const wait = Number(response.headers.get('Retry-After')) || 1;
+      if (wait <= MAX_WAIT_SECONDS) {
+        await sleep(wait * 1000);
+        continue;
+      }
     }
-    throw problem;
+    return response;
   }
 }
 
-async function json<T>(path: string, options: Options = {}): Promise<T> {
-  return (await send(path, options)).json() as Promise<T>;
+/** A request by path (used for what the generated client does not cover, and by the tests). */
+export async function send(path: string, options: Options = {}): Promise<Response> {
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  const request = new Request(new URL(url(path, options.query), typeof location === 'undefined' ? 'http://localhost/' : location.href), {
+    method: options.method ?? 'GET',
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    cache: 'no-store',
+  });
+  const response = await resilientFetch(request);
+  if (response.ok || response.status === 304) return response;
+  throw await problemOf(response);
+}
+
+/** The generated, typed client of the public contract (api-client: openapi-fetch over schema.d.ts). */
+let client: Client<paths> = createClient<paths>({ fetch: resilientFetch });
+
+interface Result {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/** The answer's body, or an ApiProblem built from the problem+json the client already read. */
+async function unwrap<T>(call: Promise<Result>): Promise<T> {
+  const { data, error, response } = await call;
+  if (response.ok) return data as T;
+  throw problemFrom(response, (error ?? {}) as Record<string, unknown>);
 }
 
 // --- catalog (anyone) ---------------------------------------------------------------------------------------------
+// The contract marks answer fields optional; the services always send the ones types.ts requires, so answers are
+// read as those view types.
 export interface ExerciseFilter {
   q?: string;
   phase?: string;
@@ -154,43 +184,55 @@ export interface ExerciseFilter {
   page?: number;
   size?: number;
 }
+type Query<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? Q : never;
+
 export const listExercises = (filter: ExerciseFilter) =>
-  json<ExercisePage>('/exercises', { auth: false, query: { ...filter, sort: 'name' } as Options['query'] });
+  unwrap<ExercisePage>(client.GET('/api/v1/exercises', {
+    params: { query: { ...filter, equipment: filter.equipment ? [filter.equipment] : undefined, sort: 'name' } as Query<'/api/v1/exercises'> },
+  }));
 
 export async function getExercise(id: string): Promise<{ exercise: Exercise; etag: string | null }> {
-  const response = await send(`/exercises/${encodeURIComponent(id)}`, { auth: false });
-  return { exercise: await response.json(), etag: response.headers.get('ETag') };
+  const result = await client.GET('/api/v1/exercises/{id}', { params: { path: { id } } });
+  return { exercise: await unwrap<Exercise>(Promise.resolve(result)), etag: result.response.headers.get('ETag') };
 }
 
 /** Editor: replace an exercise; If-Match makes a concurrent change a 412/409 instead of an overwrite. */
 export async function updateExercise(id: string, exercise: Exercise, etag: string | null): Promise<{ exercise: Exercise; etag: string | null }> {
-  const response = await send(`/exercises/${encodeURIComponent(id)}`, {
-    method: 'PUT',
-    body: exercise,
+  const result = await client.PUT('/api/v1/exercises/{id}', {
+    params: { path: { id } },
+    body: exercise as never,
     headers: etag ? { 'If-Match': etag } : {},
   });
-  return { exercise: await response.json(), etag: response.headers.get('ETag') };
+  return { exercise: await unwrap<Exercise>(Promise.resolve(result)), etag: result.response.headers.get('ETag') };
 }
 
 // --- planner ------------------------------------------------------------------------------------------------------
 export const previewRoutine = (profile: Omit<ProfileInput, 'redFlags'> & { redFlags?: ProfileInput['redFlags'] }) =>
-  json<RoutineResponse>('/routines/preview', { method: 'POST', auth: false, body: { ...profile, day: 0 } });
-export const getProfile = () => json<ProfileView>('/me/profile');
-export const saveProfile = (profile: ProfileInput) => json<ProfileView>('/me/profile', { method: 'PUT', body: profile });
+  unwrap<RoutineResponse>(client.POST('/api/v1/routines/preview', { body: { ...profile, day: 0 } as never }));
+export const getProfile = () => unwrap<ProfileView>(client.GET('/api/v1/me/profile'));
+export const saveProfile = (profile: ProfileInput) =>
+  unwrap<ProfileView>(client.PUT('/api/v1/me/profile', { body: profile as never }));
 export const createPlan = (weeks: number, idempotencyKey: string) =>
-  json<PlanView>('/me/plans', { method: 'POST', body: { weeks }, idempotencyKey });
-export const getCurrentPlan = () => json<PlanView>('/me/plans/current');
-export const getNextSession = () => json<SessionView>('/me/sessions/next');
-export const getSession = (id: string) => json<SessionView>(`/me/sessions/${encodeURIComponent(id)}`);
-export const completeSession = (id: string, body: CompletionRequest, idempotencyKey: string) =>
-  json<CompletionView>(`/me/sessions/${encodeURIComponent(id)}/completion`, { method: 'POST', body, idempotencyKey });
+  unwrap<PlanView>(client.POST('/api/v1/me/plans', { body: { weeks }, headers: { 'Idempotency-Key': idempotencyKey } }));
+export const getCurrentPlan = () => unwrap<PlanView>(client.GET('/api/v1/me/plans/current'));
+export const getNextSession = () => unwrap<SessionView>(client.GET('/api/v1/me/sessions/next'));
+export const getSession = (sessionId: string) =>
+  unwrap<SessionView>(client.GET('/api/v1/me/sessions/{sessionId}', { params: { path: { sessionId } } }));
+export const completeSession = (sessionId: string, body: CompletionRequest, idempotencyKey: string) =>
+  unwrap<CompletionView>(client.POST('/api/v1/me/sessions/{sessionId}/completion', {
+    params: { path: { sessionId } },
+    body,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  }));
 export const checkIn = (pain: number, idempotencyKey: string) =>
-  json<unknown>('/me/checkins', { method: 'POST', body: { pain }, idempotencyKey });
+  unwrap<unknown>(client.POST('/api/v1/me/checkins', { body: { pain }, headers: { 'Idempotency-Key': idempotencyKey } }));
 
 // --- tracking -----------------------------------------------------------------------------------------------------
-export const getHistory = () => json<{ items: HistorySession[]; total: number }>('/me/history', { query: { size: 20 } });
-export const getStats = () => json<UserStatistics>('/me/stats');
-export const getPainTrend = (from: string, to: string) => json<PainTrend>('/me/pain-trend', { query: { from, to } });
+export const getHistory = () =>
+  unwrap<{ items: HistorySession[]; total: number }>(client.GET('/api/v1/me/history', { params: { query: { size: 20 } } }));
+export const getStats = () => unwrap<UserStatistics>(client.GET('/api/v1/me/stats'));
+export const getPainTrend = (from: string, to: string) =>
+  unwrap<PainTrend>(client.GET('/api/v1/me/pain-trend', { params: { query: { from, to } } }));
 export async function getHistoryCsv(): Promise<Blob> {
-  return (await send('/me/history.csv', { accept: 'text/csv' })).blob();
+  return unwrap<Blob>(client.GET('/api/v1/me/history.csv', { parseAs: 'blob', headers: { Accept: 'text/csv' } }));
 }

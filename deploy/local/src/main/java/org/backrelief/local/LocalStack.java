@@ -29,6 +29,11 @@ import org.backrelief.infra.LocalJwtKeys;
  */
 public final class LocalStack {
 
+    static {
+        // before anything touches java.util.logging (the fields below, the HTTP client of `token`)
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+    }
+
     private static final PrintStream OUT = System.out;
     /** Kafka and the Mongo server are chatty at INFO; the stack's own progress lines are what a person reads. */
     private static final List<java.util.logging.Logger> QUIET_LOGGERS = List.of(
