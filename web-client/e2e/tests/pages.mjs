@@ -51,6 +51,7 @@ export async function playSession(page, { shootPlayer = false } = {}) {
   for (let guard = 0; guard < 60; guard++) {
     if (await page.getByRole('heading', { name: 'How did it go?' }).isVisible()) return;
     if (shootPlayer && guard === 0) {
+      await assertAccessible(page, 'player: exercise');
       await shoot(page, 'player');
     }
     // finish the current exercise: start countdowns and let them run, count reps, until "Done"/"Next" appears
