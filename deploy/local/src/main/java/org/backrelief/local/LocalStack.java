@@ -31,6 +31,11 @@ import org.backrelief.infra.LocalJwtKeys;
  */
 public final class LocalStack {
 
+    static {
+        // before anything touches java.util.logging (the fields below, the HTTP client of `token`)
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+    }
+
     private static final PrintStream OUT = System.out;
     /** Kafka and the Mongo server are chatty at INFO; the stack's own progress lines are what a person reads. */
     private static final List<java.util.logging.Logger> QUIET_LOGGERS = List.of(
@@ -59,6 +64,7 @@ public final class LocalStack {
     private EmbeddedMongo mongo;
     private EmbeddedKafka kafka;
     private BackReliefServices services;
+    private LocalOidcProvider oidc;
 
     LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -141,16 +147,21 @@ public final class LocalStack {
             return kafka.bootstrapServers();
         });
         settings.externalKafka().ifPresent(servers -> step("using external Kafka at " + servers));
+        step("starting the OIDC provider (sign-in page) on " + settings.host() + ":" + settings.oidcPort());
+        oidc = LocalOidcProvider.start(settings.host(), settings.oidcPort());
         LocalJwtKeys keys = LocalJwtKeys.in(settings.jwtDir());
         services = new BackReliefServices(new BackReliefServices.Wiring(settings.repositoryRoot(), kafkaServers, mongoUri,
                 keys.publicKeyFile(), LocalJwtKeys.DEFAULT_ISSUER, settings.logDir(), BackReliefServices.defaultJvmOptions()),
-                settings.servicePorts(), settings.managementPorts()).bindAddress(settings.bindAddress());
+                settings.servicePorts(), settings.managementPorts()).bindAddress(settings.bindAddress())
+                .withEnvironment(oidc.serviceEnvironment());
         if (!settings.bindAddress().equals(BackReliefServices.LOOPBACK)) {
             step("services listen on " + settings.bindAddress() + " (BACKRELIEF_BIND_ADDRESS): reachable from the network");
         }
         services.start(List.of(Service.values()), Duration.ofSeconds(settings.readyTimeoutSeconds()), LocalStack::step);
         OUT.printf("%nAll services ready in %.1f s.%n", (System.nanoTime() - began) / 1e9);
+        OUT.println("  Web app:              http://localhost:" + settings.servicePorts().get(Service.GATEWAY) + "/");
         OUT.println("  Gateway (public API): " + services.url(Service.GATEWAY) + "/api/v1");
+        OUT.println("  Sign-in (OIDC):       " + oidc.issuer() + " (any user name; roles: {\"groups\":[\"user\",\"editor\"]})");
         OUT.println("  API docs:             " + services.url(Service.GATEWAY) + "/q/swagger-ui");
         OUT.println("  Health and metrics:   " + services.managementUrl(Service.GATEWAY) + "/q/health (gateway; "
                 + "catalog " + services.managementPort(Service.CATALOG) + ", planner "
@@ -265,6 +276,9 @@ public final class LocalStack {
         if (services != null) {
             services.close();
         }
+        if (oidc != null) {
+            oidc.close();
+        }
         if (kafka != null) {
             kafka.stop();
         }
@@ -300,6 +314,7 @@ public final class LocalStack {
             wanted.put(service.folder + " management (BACKRELIEF_" + service.name() + "_MANAGEMENT_PORT)",
                     settings.managementPorts().get(service));
         }
+        wanted.put("OIDC provider (BACKRELIEF_OIDC_PORT)", settings.oidcPort());
         List<String> taken = new ArrayList<>();
         Set<Integer> seen = new LinkedHashSet<>();
         wanted.forEach((what, port) -> {
@@ -369,8 +384,7 @@ public final class LocalStack {
                 throw new StackException("Unknown role '" + role + "'; use user, editor or admin", 2);
             }
         }
-        LocalJwtKeys keys = LocalJwtKeys.in(settings.jwtDir());
-        OUT.println(keys.mint(LocalJwtKeys.DEFAULT_ISSUER, args[0], roles, Duration.ofHours(12)));
+        OUT.println(LocalOidcProvider.mint(settings.oidcPort(), args[0], roles));
     }
 
     private static void step(String message) {

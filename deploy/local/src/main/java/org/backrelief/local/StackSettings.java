@@ -19,6 +19,7 @@ record StackSettings(
         int kafkaPort,
         int kafkaControllerPort,
         int mongoPort,
+        int oidcPort,
         Map<Service, Integer> servicePorts,
         Map<Service, Integer> managementPorts,
         String bindAddress,
@@ -40,7 +41,8 @@ record StackSettings(
         int kafkaPort = port(env, "BACKRELIEF_KAFKA_PORT", 9092);
         return new StackSettings(repositoryRoot, dataDir, "127.0.0.1", kafkaPort,
                 port(env, "BACKRELIEF_KAFKA_CONTROLLER_PORT", kafkaPort + 1),
-                port(env, "BACKRELIEF_MONGO_PORT", 27017), ports, managementPorts, bind,
+                port(env, "BACKRELIEF_MONGO_PORT", 27017), port(env, "BACKRELIEF_OIDC_PORT", 8090), ports,
+                managementPorts, bind,
                 nonBlank(env.get("KAFKA_BOOTSTRAP_SERVERS")), nonBlank(env.get("MONGODB_URI")),
                 port(env, "BACKRELIEF_READY_TIMEOUT_SECONDS", 90));
     }

@@ -258,6 +258,7 @@ class RunCommandIT {
         env.put("BACKRELIEF_KAFKA_PORT", Integer.toString(FreePorts.find("127.0.0.1")));
         env.put("BACKRELIEF_KAFKA_CONTROLLER_PORT", Integer.toString(FreePorts.find("127.0.0.1")));
         env.put("BACKRELIEF_MONGO_PORT", Integer.toString(FreePorts.find("127.0.0.1")));
+        env.put("BACKRELIEF_OIDC_PORT", Integer.toString(FreePorts.find("127.0.0.1")));
         return env;
     }
 

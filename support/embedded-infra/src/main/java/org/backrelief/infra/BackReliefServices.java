@@ -60,6 +60,8 @@ public final class BackReliefServices implements AutoCloseable {
     private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
     private String bindAddress = LOOPBACK;
+    /** Added to (and overriding) every service's environment, e.g. an OIDC provider's JWKS and issuer. */
+    private final Map<String, String> extraEnvironment = new HashMap<>();
 
     /** Services on {@code ports} (default: each service's default port), management interfaces on free ports. */
     public BackReliefServices(Wiring wiring, Map<Service, Integer> ports) {
@@ -85,6 +87,12 @@ public final class BackReliefServices implements AutoCloseable {
      */
     public BackReliefServices bindAddress(String address) {
         this.bindAddress = address;
+        return this;
+    }
+
+    /** Variables every service gets on top of (and overriding) the wiring's, e.g. JWT_PUBLIC_KEY_LOCATION. */
+    public BackReliefServices withEnvironment(Map<String, String> variables) {
+        extraEnvironment.putAll(variables);
         return this;
     }
 
@@ -145,6 +153,7 @@ public final class BackReliefServices implements AutoCloseable {
         env.put("TRACKING_URL", url(Service.TRACKING));
         // glibc gives every thread that allocates its own 64 MiB malloc arena; two keep native memory (and RSS) small
         env.put("MALLOC_ARENA_MAX", MALLOC_ARENAS);
+        env.putAll(extraEnvironment);
         return env;
     }
 

@@ -1,0 +1,161 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { configureApi } from './api';
+import { completeSignInIfReturning, currentUser, initAuth, loadConfig, onAuthChange, signIn, signOut, tokenSource } from './auth';
+import { flushQueue, queue } from './completions';
+import { fmt, strings as S } from './i18n';
+import { ExerciseDetail, Exercises } from './screens/exercises';
+import { Plan } from './screens/plan';
+import { Player } from './screens/player';
+import { GetStarted, TryIt } from './screens/profile';
+import { Progress } from './screens/progress';
+import { Today } from './screens/today';
+import { Page } from './ui';
+import './styles.css';
+
+function useHash(): string {
+  const [hash, setHash] = useState(location.hash || '#/');
+  useEffect(() => {
+    const on = () => setHash(location.hash || '#/');
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+  return hash;
+}
+
+const go = (hash: string) => {
+  location.hash = hash;
+};
+
+function Home() {
+  return (
+    <Page title={S.home.title}>
+      <p class="lead">{S.home.intro}</p>
+      <div class="controls">
+        <a class="button" href="#/try">{S.home.tryIt}</a>
+        <button type="button" class="primary" onClick={() => void signIn('#/start')}>
+          {S.home.signIn}
+        </button>
+      </div>
+    </Page>
+  );
+}
+
+function SignInNeeded({ returnTo }: { returnTo: string }) {
+  return (
+    <Page title={S.nav.signIn}>
+      <button type="button" class="primary" onClick={() => void signIn(returnTo)}>
+        {S.nav.signIn}
+      </button>
+    </Page>
+  );
+}
+
+function App() {
+  const hash = useHash();
+  const [, setAuthVersion] = useState(0);
+  const [online, setOnline] = useState(navigator.onLine);
+  const [waiting, setWaiting] = useState(0);
+  useEffect(() => onAuthChange(() => setAuthVersion((n) => n + 1)), []);
+  useEffect(() => {
+    const refresh = () => queue.pending().then((p) => setWaiting(p.length), () => undefined);
+    const up = () => {
+      setOnline(true);
+      if (currentUser()) void flushQueue().then(refresh);
+    };
+    const down = () => setOnline(false);
+    addEventListener('online', up);
+    addEventListener('offline', down);
+    const timer = setInterval(refresh, 2000);
+    void refresh();
+    return () => {
+      removeEventListener('online', up);
+      removeEventListener('offline', down);
+      clearInterval(timer);
+    };
+  }, []);
+  const signedIn = currentUser() !== null;
+  const [path, arg] = hash.replace(/^#\/?/, '').split('/');
+  const needsAccount = ['today', 'start', 'play', 'plan', 'progress'].includes(path);
+
+  let screen;
+  if (needsAccount && !signedIn) screen = <SignInNeeded returnTo={hash} />;
+  else if (path === '' && signedIn) screen = <Today />;
+  else if (path === '') screen = <Home />;
+  else if (path === 'try') screen = <TryIt />;
+  else if (path === 'start') screen = <GetStarted go={go} />;
+  else if (path === 'today') screen = <Today />;
+  else if (path === 'play' && arg) screen = <Player sessionId={decodeURIComponent(arg)} />;
+  else if (path === 'plan') screen = <Plan />;
+  else if (path === 'progress') screen = <Progress />;
+  else if (path === 'exercises' && arg) screen = <ExerciseDetail id={decodeURIComponent(arg)} />;
+  else if (path === 'exercises') screen = <Exercises />;
+  else screen = <Page title={S.notFound}>{null}</Page>;
+
+  const link = (to: string, label: string) => (
+    <li>
+      <a href={to} aria-current={hash.startsWith(to) ? 'page' : undefined}>
+        {label}
+      </a>
+    </li>
+  );
+  return (
+    <>
+      <a class="skip" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+        {S.skipToContent}
+      </a>
+      <header>
+        <a class="brand" href="#/">{S.appName}</a>
+        <nav aria-label={S.nav.label}>
+          <ul>
+            {signedIn ? (
+              <>
+                {link('#/today', S.nav.today)}
+                {link('#/plan', S.nav.plan)}
+                {link('#/progress', S.nav.progress)}
+              </>
+            ) : (
+              link('#/try', S.nav.tryIt)
+            )}
+            {link('#/exercises', S.nav.exercises)}
+            <li>
+              {signedIn ? (
+                <button type="button" onClick={() => void signOut()}>{S.nav.signOut}</button>
+              ) : (
+                <button type="button" onClick={() => void signIn(hash === '#/' ? '#/today' : hash)}>{S.nav.signIn}</button>
+              )}
+            </li>
+          </ul>
+        </nav>
+      </header>
+      {(!online || waiting > 0) && (
+        <div class="banner" role="status">
+          {!online && <span>{S.common.offline} </span>}
+          {waiting > 0 && <span data-testid="queued">{fmt(S.common.queued, { n: waiting })}</span>}
+        </div>
+      )}
+      <main id="main" tabIndex={-1}>
+        {screen}
+      </main>
+    </>
+  );
+}
+
+async function boot() {
+  const config = await loadConfig();
+  configureApi(config.apiBase, tokenSource);
+  initAuth(config);
+  try {
+    await completeSignInIfReturning();
+  } catch (e) {
+    console.warn('sign-in did not complete', e);
+    history.replaceState(null, '', location.pathname + '#/');
+  }
+  render(<App />, document.getElementById('app')!);
+  if (currentUser()) void flushQueue();
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    navigator.serviceWorker.register('sw.js').catch(() => undefined);
+  }
+}
+
+void boot();

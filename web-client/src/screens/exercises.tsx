@@ -1,0 +1,193 @@
+import { useState } from 'preact/hooks';
+import { ApiProblem, ExerciseFilter, getExercise, listExercises, updateExercise } from '../api';
+import { roles } from '../auth';
+import { fmt, strings as S } from '../i18n';
+import { Exercise, PHASES } from '../types';
+import { FieldError, Loading, Page, ProblemMessage, fieldError, useLoad } from '../ui';
+
+const TARGETS = ['CORE', 'LOWER_BACK', 'UPPER_BACK', 'GLUTES', 'HAMSTRINGS', 'HIP_FLEXORS', 'LEGS', 'SHOULDERS', 'FULL_BODY', 'CARDIOVASCULAR', 'MIND_BREATHING'];
+const POSITIONS = ['STANDING', 'SEATED', 'ALL_FOURS', 'KNEELING', 'PRONE', 'SUPINE', 'SIDE_LYING', 'IN_WATER'];
+
+function Select(props: { label: string; name: string; value?: string; options: string[]; labels?: Record<string, string>; onChange: (v: string) => void }) {
+  return (
+    <label class="field">
+      <span>{props.label}</span>
+      <select name={props.name} value={props.value ?? ''} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}>
+        <option value="">{S.exercises.any}</option>
+        {props.options.map((o) => (
+          <option key={o} value={o}>
+            {props.labels?.[o] ?? o.replace(/_/g, ' ').toLowerCase()}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function Exercises() {
+  const [filter, setFilter] = useState<ExerciseFilter>({ size: 20 });
+  const [q, setQ] = useState('');
+  const [page, error] = useLoad(() => listExercises(filter), [JSON.stringify(filter)]);
+  const set = (key: keyof ExerciseFilter) => (v: string) => setFilter({ ...filter, [key]: v || undefined, size: 20 });
+  return (
+    <Page title={S.exercises.title}>
+      <form
+        class="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilter({ ...filter, q: q || undefined });
+        }}
+      >
+        <label class="field">
+          <span>{S.exercises.search}</span>
+          <input type="search" name="q" value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
+        </label>
+        <button type="submit">{S.exercises.search}</button>
+        <Select label={S.exercises.phase} name="phase" value={filter.phase} options={PHASES} labels={S.phases} onChange={set('phase')} />
+        <Select label={S.exercises.target} name="target" value={filter.target} options={TARGETS} onChange={set('target')} />
+        <Select label={S.exercises.equipment} name="equipment" value={filter.equipment} options={Object.keys(S.profile.equipmentNames)} labels={S.profile.equipmentNames} onChange={set('equipment')} />
+        <Select label={S.exercises.position} name="position" value={filter.position} options={POSITIONS} onChange={set('position')} />
+        <Select label={S.exercises.level} name="level" value={filter.level} options={Object.keys(S.profile.levels)} labels={S.profile.levels} onChange={set('level')} />
+      </form>
+      <ProblemMessage error={error} />
+      {!page && !error && <Loading />}
+      {page && (
+        <>
+          <p role="status">{fmt(S.exercises.results, { n: page.total })}</p>
+          <ul class="exercise-list">
+            {page.items.map((e) => (
+              <li key={e.id} class="card">
+                <a href={`#/exercises/${e.id}`}>{e.name}</a>
+                <p>{e.summary}</p>
+              </li>
+            ))}
+          </ul>
+          {page.items.length < page.total && (
+            <button type="button" onClick={() => setFilter({ ...filter, size: (filter.size ?? 20) + 20 })}>
+              {S.exercises.more}
+            </button>
+          )}
+        </>
+      )}
+    </Page>
+  );
+}
+
+type Edit = Pick<Exercise, 'name' | 'summary' | 'steps'>;
+
+export function ExerciseDetail({ id }: { id: string }) {
+  const [loaded, error, reload] = useLoad(() => getExercise(id), [id]);
+  const [editing, setEditing] = useState<Edit | null>(null);
+  const [saveError, setSaveError] = useState<unknown>();
+  const [conflict, setConflict] = useState<{ exercise: Exercise; etag: string | null } | null>(null);
+  const [current, setCurrent] = useState<{ exercise: Exercise; etag: string | null } | null>(null);
+  const [saved, setSaved] = useState(false);
+  const shown = current ?? loaded;
+  if (error) return <Page title={S.exercises.title}><ProblemMessage error={error} /></Page>;
+  if (!shown) return <Page title={S.exercises.title}><Loading /></Page>;
+  const ex = shown.exercise;
+  const isEditor = roles().includes('editor');
+
+  const save = async (base: { exercise: Exercise; etag: string | null }, edit: Edit) => {
+    setSaveError(undefined);
+    setSaved(false);
+    try {
+      const result = await updateExercise(id, { ...base.exercise, ...edit }, base.etag);
+      setCurrent(result);
+      setEditing(null);
+      setConflict(null);
+      setSaved(true);
+    } catch (e) {
+      if (e instanceof ApiProblem && (e.status === 409 || e.status === 412)) {
+        setConflict(await getExercise(id));
+      } else {
+        setSaveError(e);
+      }
+    }
+  };
+
+  return (
+    <Page title={ex.name}>
+      <p>{ex.summary}</p>
+      <p class="muted">
+        {ex.phases.map((p) => S.phases[p.phase]).join(', ')} · {ex.position.replace(/_/g, ' ').toLowerCase()} · {S.profile.levels[ex.minLevel]}
+      </p>
+      <section class="card">
+        <h2>{S.exercises.steps}</h2>
+        <ol>
+          {ex.steps.map((s) => (
+            <li key={s}>{s}</li>
+          ))}
+        </ol>
+        {ex.breathing && <p>{ex.breathing}</p>}
+      </section>
+      {(ex.cautions?.length ?? 0) > 0 && (
+        <section class="card caution">
+          <h2>{S.exercises.cautions}</h2>
+          <ul>
+            {ex.cautions!.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {saved && <p role="status">{S.exercises.saved}</p>}
+      {isEditor && !editing && (
+        <button type="button" onClick={() => setEditing({ name: ex.name, summary: ex.summary, steps: ex.steps })}>
+          {S.exercises.edit}
+        </button>
+      )}
+      {editing && (
+        <form
+          class="card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(shown, editing);
+          }}
+        >
+          <label class="field">
+            <span>{S.exercises.name}</span>
+            <input name="name" value={editing.name} onInput={(e) => setEditing({ ...editing, name: (e.target as HTMLInputElement).value })} aria-invalid={fieldError(saveError, 'name') ? 'true' : undefined} aria-describedby={fieldError(saveError, 'name') ? 'name-error' : undefined} />
+            <FieldError id="name-error" message={fieldError(saveError, 'name')} />
+          </label>
+          <label class="field">
+            <span>{S.exercises.summary}</span>
+            <textarea name="summary" value={editing.summary} onInput={(e) => setEditing({ ...editing, summary: (e.target as HTMLTextAreaElement).value })} />
+            <FieldError id="summary-error" message={fieldError(saveError, 'summary')} />
+          </label>
+          <label class="field">
+            <span>{S.exercises.stepsEdit}</span>
+            <textarea name="steps" rows={6} value={editing.steps.join('\n')} onInput={(e) => setEditing({ ...editing, steps: (e.target as HTMLTextAreaElement).value.split('\n') })} />
+          </label>
+          <ProblemMessage error={saveError} />
+          {conflict && (
+            <div class="conflict" role="alert">
+              <h2>{S.exercises.conflictTitle}</h2>
+              <p>{S.exercises.conflictText}</p>
+              <div class="compare">
+                <div>
+                  <h3>{S.exercises.theirVersion}</h3>
+                  <p data-testid="their-name">{conflict.exercise.name}</p>
+                  <p>{conflict.exercise.summary}</p>
+                </div>
+                <div>
+                  <h3>{S.exercises.yourChanges}</h3>
+                  <p>{editing.name}</p>
+                  <p>{editing.summary}</p>
+                </div>
+              </div>
+              <button type="button" class="primary" onClick={() => void save(conflict, editing)}>
+                {S.exercises.reapply}
+              </button>
+            </div>
+          )}
+          {!conflict && <button type="submit" class="primary">{S.exercises.saveChanges}</button>}
+          <button type="button" onClick={() => (setEditing(null), setConflict(null), reload())}>
+            {S.common.cancel}
+          </button>
+        </form>
+      )}
+    </Page>
+  );
+}
