@@ -32,6 +32,7 @@ public record PhaseInfo(
                 + "guide gives no duration; recommendedMinutesNote names the source)", example = "GUIDE")
         @NotNull Source recommendedMinutesSource,
         @Schema(description = "For DEFAULT minutes: which figures are not from the guide and their source",
+                example = "The guide gives no duration for strengthening: 10-20 minutes is a BackRelief default.",
                 maxLength = 300)
         @Size(max = 300) String recommendedMinutesNote,
         @Schema(description = "General rules from the guide",
