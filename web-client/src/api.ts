@@ -207,7 +207,7 @@ export async function updateExercise(id: string, exercise: Exercise, etag: strin
 }
 
 // --- planner ------------------------------------------------------------------------------------------------------
-export const previewRoutine = (profile: Omit<ProfileInput, 'redFlags'> & { redFlags?: ProfileInput['redFlags'] }) =>
+export const previewRoutine = (profile: ProfileInput) =>
   unwrap<RoutineResponse>(client.POST('/api/v1/routines/preview', { body: { ...profile, day: 0 } as never }));
 export const getProfile = () => unwrap<ProfileView>(client.GET('/api/v1/me/profile'));
 export const saveProfile = (profile: ProfileInput) =>

@@ -127,8 +127,8 @@ export function TryIt() {
     setBusy(true);
     setError(undefined);
     try {
-      const { redFlags: _ignored, ...rest } = profile;
-      setResult(await previewRoutine(rest));
+      // the preview screens like a profile does: the red-flag answers go with it (issue 14)
+      setResult(await previewRoutine(profile));
     } catch (err) {
       setError(err);
     } finally {
@@ -139,6 +139,7 @@ export function TryIt() {
     <Page title={S.profile.titleTry}>
       <form onSubmit={submit} noValidate>
         <ProfileFields value={profile} onChange={setProfile} error={error} />
+        <RedFlagFields value={profile} onChange={setProfile} />
         <ProblemMessage error={error} />
         <button class="primary" type="submit" disabled={busy}>
           {S.profile.previewButton}
