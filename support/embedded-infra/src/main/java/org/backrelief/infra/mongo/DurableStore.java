@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
  * a second fsync. Every store operation is synchronous (no write pipelined behind an fsync that claims to cover it).
  * <p>
  * Without the background thread, space reclamation is done here as well, a little after each commit (rewrite
- * sparsely filled chunks, drop dead ones); the retention of dead chunks is short because every commit is fsynced (H2
- * keeps them 45 s by default only in case the OS has not flushed yet). On open and on close the file is compacted if
+ * sparsely filled chunks, drop dead ones); dead chunks are reused at once because every commit is fsynced (H2 keeps
+ * them 45 s by default only in case the OS has not flushed yet). On open and on close the file is compacted if
  * much of it is free.
  */
 public final class DurableStore {
@@ -34,7 +34,11 @@ public final class DurableStore {
             "create", "drop", "dropindexes", "dropdatabase", "renamecollection", "collmod", "bulkwrite",
             "committransaction", "mapreduce", "applyops");
 
-    /** Dead chunks are kept this long; every commit is fsynced, so this only covers readers of an older version. */
+    /**
+     * Dead chunks may be overwritten after this long. H2 keeps them 45 s by default in case the OS has not flushed
+     * the commit that made them dead; here every commit is fsynced before the next one can reuse the space, and
+     * readers pin the version they read (IndexedBackends), so the space is reused at once.
+     */
     static final int RETENTION_MILLIS = Integer.getInteger("backrelief.mongo.retention", 0);
     /** Chunks fuller than this are left alone by the housekeeping. */
     static final int TARGET_FILL_RATE = Integer.getInteger("backrelief.mongo.hk-fill", 50);

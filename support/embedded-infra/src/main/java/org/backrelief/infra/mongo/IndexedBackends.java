@@ -58,12 +58,17 @@ public final class IndexedBackends {
         /**
          * Every command (OP_MSG and legacy OP_QUERY commands alike) comes through here; a write is acknowledged only
          * after it is durable, whether it succeeded, failed half-way (an unordered bulk insert with a duplicate) or not.
+         * Dead chunks are reused at once (retention 0, see {@link DurableStore}), so a long scan must pin the version
+         * it reads; without the pin, a scan running while writers commit could meet "Chunk … not found".
          */
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            // pins the store version this command reads: H2 frees a dead chunk only once no reader can still need it
+            MVStore.TxCounter reading = durable.mvStore().registerVersionUsage();
             try {
                 return super.handleCommand(channel, databaseName, command, query);
             } finally {
+                durable.mvStore().deregisterVersionUsage(reading);
                 // an aggregation writes only with $out/$merge: it waits only if something is unsaved
                 if (DurableStore.isWrite(command)
                         || "aggregate".equalsIgnoreCase(command) && durable.mvStore().hasUnsavedChanges()) {
