@@ -16,6 +16,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 
 /**
  * mongo-java-server backends whose databases keep non-unique secondary indexes ({@link EqualityIndex}) instead of
@@ -32,9 +33,12 @@ public final class IndexedBackends {
     private IndexedBackends() {
     }
 
-    /** Data on disk in the H2 file {@code fileName}. */
+    /**
+     * Data on disk in the H2 file {@code fileName}; a write command is answered only once it is committed and fsynced
+     * (see {@link DurableStore}).
+     */
     public static MongoBackend h2(String fileName) {
-        return new IndexedH2Backend(fileName);
+        return new IndexedH2Backend(DurableStore.open(fileName));
     }
 
     /** Data in memory. */
@@ -44,8 +48,39 @@ public final class IndexedBackends {
 
     private static final class IndexedH2Backend extends H2Backend {
 
-        IndexedH2Backend(String fileName) {
-            super(fileName);
+        private final DurableStore durable;
+
+        IndexedH2Backend(DurableStore durable) {
+            super(durable.mvStore());
+            this.durable = durable;
+        }
+
+        /**
+         * Every command (OP_MSG and legacy OP_QUERY commands alike) comes through here; a write is acknowledged only
+         * after it is durable, whether it succeeded, failed half-way (an unordered bulk insert with a duplicate) or not.
+         * Dead chunks are reused at once (retention 0, see {@link DurableStore}), so a long scan must pin the version
+         * it reads; without the pin, a scan running while writers commit could meet "Chunk … not found".
+         */
+        @Override
+        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            // pins the store version this command reads: H2 frees a dead chunk only once no reader can still need it
+            MVStore.TxCounter reading = durable.mvStore().registerVersionUsage();
+            try {
+                return super.handleCommand(channel, databaseName, command, query);
+            } finally {
+                durable.mvStore().deregisterVersionUsage(reading);
+                // an aggregation writes only with $out/$merge: it waits only if something is unsaved
+                if (DurableStore.isWrite(command)
+                        || "aggregate".equalsIgnoreCase(command) && durable.mvStore().hasUnsavedChanges()) {
+                    durable.awaitDurable();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            durable.close(); // commits, compacts if mostly free space, closes
+            super.close(); // the MVStore is closed already: only forgets the databases
         }
 
         @Override
