@@ -146,6 +146,8 @@ class FaultInjectionIT {
     void launcherHostingKafkaAndMongoKilledWithSigkillLosesNoAcknowledgedCompletion() throws Exception {
         try (Load load = new Load()) {
             load.awaitMore(8, Duration.ofSeconds(60));
+            // kill right after an acknowledgement: the store's background commit (~1 s) had no chance to save it
+            load.awaitNextAcknowledgement(Duration.ofSeconds(30));
             ProcessHandle stack = launcher.toHandle();
             List<ProcessHandle> children = stack.descendants().toList();
             Process.class.cast(launcher).destroyForcibly(); // SIGKILL: Kafka and MongoDB die with their acknowledged data
@@ -304,6 +306,14 @@ class FaultInjectionIT {
                 assertThat(System.nanoTime()).as("load made no progress: " + completed.get() + " < " + target
                         + "\nlauncher:\n" + launcherLog()).isLessThan(deadline);
                 Thread.sleep(200);
+            }
+        }
+
+        void awaitNextAcknowledgement(Duration timeout) throws InterruptedException {
+            int before = completed.get();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (completed.get() == before && System.nanoTime() < deadline) {
+                Thread.sleep(1);
             }
         }
 
