@@ -493,18 +493,68 @@ export interface components {
             decision?: string;
             /**
              * Format: int32
-             * @description Step planned for the coming week before this report
+             * @deprecated
+             * @description Deprecated, use nextWeekStepBefore (same value): the step planned for the week after the session's week before this report
              * @example 2
              */
             fromStep?: number;
             /**
              * Format: int32
-             * @description Step planned for the coming week after it
+             * @deprecated
+             * @description Deprecated, use nextWeekStepAfter (same value)
              * @example 0
              */
             toStep?: number;
             /** @example Pain after the session was 7/10 (above 5): stepping back one level and rebuilding the coming sessions. */
             reason?: string;
+            /**
+             * Format: int32
+             * @description Program week of the session the report is about (null on older adjustments)
+             * @example 2
+             */
+            sessionWeek?: number;
+            /**
+             * Format: int32
+             * @description Step the session was done at
+             * @example 1
+             */
+            sessionStep?: number;
+            /**
+             * Format: int32
+             * @description The program week the decision applies from (sessionWeek + 1)
+             * @example 3
+             */
+            nextWeek?: number;
+            /**
+             * Format: int32
+             * @description Step planned for nextWeek before this report
+             * @example 2
+             */
+            nextWeekStepBefore?: number;
+            /**
+             * Format: int32
+             * @description Step planned for nextWeek after it
+             * @example 0
+             */
+            nextWeekStepAfter?: number;
+            /**
+             * Format: int32
+             * @description Completions only: exercises reported DONE
+             * @example 11
+             */
+            exercisesDone?: number;
+            /**
+             * Format: int32
+             * @description Completions only: exercises the session prescribed
+             * @example 12
+             */
+            exercisesInSession?: number;
+            /**
+             * Format: int32
+             * @description Completions only: exercises skipped because of pain
+             * @example 0
+             */
+            skippedForPain?: number;
         };
         /** @enum {string} */
         AvoidPosition: "FLOOR" | "KNEELING" | "ALL_FOURS" | "PRONE" | "SUPINE" | "SIDE_LYING" | "SEATED" | "STANDING" | "IN_WATER";
@@ -541,10 +591,48 @@ export interface components {
             /** @example PROGRESS */
             decision?: string;
             reason?: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @deprecated
+             * @description Deprecated, use nextWeekStepBefore (same value)
+             */
             fromStep?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @deprecated
+             * @description Deprecated, use nextWeekStepAfter (same value)
+             */
             toStep?: number;
+            /**
+             * Format: int32
+             * @description Program week of the session the check-in refers to
+             * @example 1
+             */
+            sessionWeek?: number;
+            /**
+             * Format: int32
+             * @description Step the session was done at
+             * @example 0
+             */
+            sessionStep?: number;
+            /**
+             * Format: int32
+             * @description The week the decision applies from (sessionWeek + 1)
+             * @example 2
+             */
+            nextWeek?: number;
+            /**
+             * Format: int32
+             * @description Step planned for nextWeek before this check-in
+             * @example 1
+             */
+            nextWeekStepBefore?: number;
+            /**
+             * Format: int32
+             * @description Step planned for nextWeek after it
+             * @example 1
+             */
+            nextWeekStepAfter?: number;
         };
         /** @description How a session went */
         CompletionRequest: {
@@ -602,16 +690,66 @@ export interface components {
             reason?: string;
             /**
              * Format: int32
-             * @description Step planned for the coming week before this completion
+             * @deprecated
+             * @description Deprecated, use nextWeekStepBefore (same value): the step planned for the week after the session's week before this completion, not the session's own step
              * @example 1
              */
             fromStep?: number;
             /**
              * Format: int32
-             * @description Step planned for the coming week after it
+             * @deprecated
+             * @description Deprecated, use nextWeekStepAfter (same value)
              * @example 1
              */
             toStep?: number;
+            /**
+             * Format: int32
+             * @description Program week of the completed session
+             * @example 1
+             */
+            sessionWeek?: number;
+            /**
+             * Format: int32
+             * @description Progression step (0-5) the completed session was done at
+             * @example 0
+             */
+            sessionStep?: number;
+            /**
+             * Format: int32
+             * @description The program week the decision applies from (sessionWeek + 1)
+             * @example 2
+             */
+            nextWeek?: number;
+            /**
+             * Format: int32
+             * @description Step planned for nextWeek before this completion (the time-contingent schedule: one step up a week)
+             * @example 1
+             */
+            nextWeekStepBefore?: number;
+            /**
+             * Format: int32
+             * @description Step planned for nextWeek after it: equal on PROGRESS, lower on HOLD/STEP_BACK (never loosened by a later report)
+             * @example 1
+             */
+            nextWeekStepAfter?: number;
+            /**
+             * Format: int32
+             * @description Exercises reported DONE
+             * @example 11
+             */
+            exercisesDone?: number;
+            /**
+             * Format: int32
+             * @description Exercises the session prescribed (unreported ones count as not done)
+             * @example 12
+             */
+            exercisesInSession?: number;
+            /**
+             * Format: int32
+             * @description Exercises skipped because of pain (skipCause PAIN); each counts like pain
+             * @example 0
+             */
+            skippedForPain?: number;
         };
         /** @description Program options; the profile supplies everything else */
         CreatePlanRequest: {
@@ -620,7 +758,7 @@ export interface components {
              * @default 6
              * @example 6
              */
-            weeks: number;
+            weeks?: number;
             /**
              * @description First day, in your time zone; default today. Up to 14 days back, 28 ahead
              * @example 2025-03-03
@@ -709,7 +847,7 @@ export interface components {
              * @default false
              * @example false
              */
-            perSide: boolean;
+            perSide?: boolean;
             /**
              * @description Duration in minutes, for timed activities
              * @example {
@@ -737,6 +875,16 @@ export interface components {
              * @example Hold 2 s at the top.
              */
             note?: string;
+            /**
+             * @description Where the numbers come from: GUIDE (as the guide states them) or DEFAULT (the guide is silent on at least one of them and BackRelief chose it; sourceNote names the source). Required in content files
+             * @example GUIDE
+             */
+            source?: components["schemas"]["Source"];
+            /**
+             * @description For a DEFAULT dose: which numbers are not from the guide and where they come from
+             * @example BackRelief default within the ACSM resistance-training guidance.
+             */
+            sourceNote?: string;
         };
         /** @enum {string} */
         Equipment: "NONE" | "MAT" | "CHAIR" | "FOAM_ROLLER" | "TREADMILL" | "STATIONARY_BIKE" | "BICYCLE" | "POOL" | "ELLIPTICAL";
@@ -959,6 +1107,11 @@ export interface components {
              */
             skipReason?: string;
             /**
+             * @description Why it was SKIPPED; PAIN counts like a pain report when the plan adapts. Omitted: read from skipReason (PAIN when it mentions pain, hurt, ache, sore, twinge, spasm or sharp; else OTHER)
+             * @example PAIN
+             */
+            skipCause?: components["schemas"]["SkipCause"];
+            /**
              * Format: int32
              * @example 2
              */
@@ -1057,6 +1210,8 @@ export interface components {
         LocalDate: string;
         /** @enum {string} */
         Mode: "STANDARD" | "GENTLE";
+        /** @enum {string} */
+        NoticeCode: "DOCTOR_CHECK_BEFORE_STRENGTHENING";
         /** @enum {string} */
         Origin: "CONTENT" | "API";
         /** @enum {string} */
@@ -1202,6 +1357,11 @@ export interface components {
             guideSection?: string;
             /** @description The dose in this phase */
             dose: components["schemas"]["Dose"];
+            /**
+             * @description The body position in this phase when the guide's version here differs from the exercise's position (cat/cow in the cool-down is done lying on the back); null = the exercise's
+             * @example SUPINE
+             */
+            position?: components["schemas"]["Position"];
         };
         /** @description One of the five workout phases, in guide order */
         PhaseInfo: {
@@ -1234,6 +1394,16 @@ export interface components {
              *     }
              */
             recommendedMinutes: components["schemas"]["Range"];
+            /**
+             * @description Where the recommended minutes come from: GUIDE or DEFAULT (a BackRelief choice where the guide gives no duration; recommendedMinutesNote names the source)
+             * @example GUIDE
+             */
+            recommendedMinutesSource: components["schemas"]["Source"];
+            /**
+             * @description For DEFAULT minutes: which figures are not from the guide and their source
+             * @example The guide gives no duration for strengthening: 10-20 minutes is a BackRelief default.
+             */
+            recommendedMinutesNote?: string;
             /**
              * @description General rules from the guide
              * @example [
@@ -1318,6 +1488,13 @@ export interface components {
             intensity?: string;
             /** @example 2 x 10 reps, hold 3 s each, per side, rest 30 s between sets */
             summary?: string;
+            /**
+             * @description Where the dose comes from: GUIDE (the guide's numbers) or DEFAULT (the guide gives none; doseSourceNote names the source)
+             * @example GUIDE
+             */
+            doseSource?: components["schemas"]["Source"];
+            /** @description For a DEFAULT dose: which numbers are not the guide's and their source */
+            doseSourceNote?: string;
         };
         /** @description A profile to compose a routine for; nothing is stored */
         PreviewRequest: {
@@ -1356,8 +1533,8 @@ export interface components {
              * @example 3
              */
             currentPain: number;
-            /** @description Omitted: no red flag reported */
-            redFlags?: components["schemas"]["RedFlagScreen"];
+            /** @description The red-flag screen, required as for a profile (all false when none applies) */
+            redFlags: components["schemas"]["RedFlagScreen"];
             /** @example UTC */
             zoneId?: string;
             /**
@@ -1378,6 +1555,12 @@ export interface components {
              * @example 0
              */
             step?: number;
+            /**
+             * @description Checked with a doctor that strengthening is safe; omitted = not yet (the routine then carries the doctor-check notice)
+             * @default false
+             * @example false
+             */
+            doctorCheckedStrengthening?: boolean;
         };
         /** @description RFC 7807 problem details */
         Problem: {
@@ -1446,7 +1629,13 @@ export interface components {
              * @default UTC
              * @example Europe/Berlin
              */
-            zoneId: string;
+            zoneId?: string;
+            /**
+             * @description The person has checked with their doctor that strengthening exercises are safe for them (the guide asks for this before any strengthening). Omitted = not yet: every routine with strengthening then carries one DOCTOR_CHECK_BEFORE_STRENGTHENING notice
+             * @default false
+             * @example false
+             */
+            doctorCheckedStrengthening?: boolean;
         };
         /** @description A stored profile with today's safety verdict */
         ProfileView: {
@@ -1468,6 +1657,11 @@ export interface components {
             /** @example PROCEED */
             safety?: components["schemas"]["Outcome"];
             safetyMessage?: string;
+            /**
+             * @description Checked with a doctor that strengthening exercises are safe
+             * @example false
+             */
+            doctorCheckedStrengthening?: boolean;
         };
         /** @description Inclusive range, min <= max, both >= 0; a single value has min == max */
         Range: {
@@ -1591,6 +1785,8 @@ export interface components {
             cautions?: string[];
             /** @description Advice for today, e.g. on a gentle-only day */
             advice?: string[];
+            /** @description Prominent notices to show once, above the routine (e.g. DOCTOR_CHECK_BEFORE_STRENGTHENING until the profile says the person has checked with their doctor); empty when none */
+            notices?: components["schemas"]["RoutineNotice"][];
         };
         RoutineExercise: {
             /** @example bird-dog */
@@ -1608,6 +1804,13 @@ export interface components {
             cautions?: string[];
             /** @example false */
             consultDoctorFirst?: boolean;
+        };
+        /** @description A notice to show once, prominently, with the routine */
+        RoutineNotice: {
+            /** @example DOCTOR_CHECK_BEFORE_STRENGTHENING */
+            code?: components["schemas"]["NoticeCode"];
+            /** @example Before you start any strengthening exercise, check with your doctor that it is safe for you. */
+            message?: string;
         };
         RoutinePhase: {
             /** @example WARM_UP */
@@ -1693,6 +1896,10 @@ export interface components {
             completedAt?: components["schemas"]["PlannerInstant"];
             today?: components["schemas"]["RoutineResponse"];
         };
+        /** @enum {string} */
+        SkipCause: "PAIN" | "TOO_HARD" | "NO_TIME" | "NO_EQUIPMENT" | "OTHER";
+        /** @enum {string} */
+        Source: "GUIDE" | "DEFAULT";
         /** @enum {string} */
         State: "RUNNING" | "COMPLETED" | "FAILED";
         /** @enum {string} */
@@ -2014,7 +2221,10 @@ export interface operations {
     createExercise: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key with the same body answers the original response; another body answers 409. 1-255 visible ASCII characters, e.g. a UUID per action. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2673,7 +2883,10 @@ export interface operations {
     previewRoutine: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Accepted for uniformity with the other POSTs (and checked); a preview stores nothing, so a retry simply composes again. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2960,7 +3173,10 @@ export interface operations {
     createPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key with the same body answers the original response; another body answers 409. 1-255 visible ASCII characters, e.g. a UUID per action. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3338,7 +3554,10 @@ export interface operations {
     completeSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key with the same body answers the original response; another body answers 409. 1-255 visible ASCII characters, e.g. a UUID per action. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 sessionId: string;
             };
@@ -3467,7 +3686,10 @@ export interface operations {
     checkIn: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key with the same body answers the original response; another body answers 409. 1-255 visible ASCII characters, e.g. a UUID per action. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4151,7 +4373,10 @@ export interface operations {
     rebuildHistory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: the same key with the same body answers the original response; another body answers 409. 1-255 visible ASCII characters, e.g. a UUID per action. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };

@@ -57,6 +57,8 @@ export async function tryARoutine(): Promise<void> {
     body: {
       level: "BEGINNER", minutesPerSession: 30, sessionsPerWeek: 3, equipment: ["MAT", "CHAIR"], avoidPositions: [],
       preferences: ["WALKING"], currentPain: 3, zoneId: "Europe/Berlin", day: 0,
+      // the preview screens like a profile: the red-flag answers are required (all "no" is fine)
+      redFlags: {}, doctorCheckedStrengthening: false,
     },
   });
   const phases: Schema<"RoutinePhase">[] = preview.data?.routine?.phases ?? [];

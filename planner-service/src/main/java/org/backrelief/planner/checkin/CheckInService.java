@@ -142,7 +142,10 @@ public class CheckInService {
                 : PainAdaptation.nextDay(pain, checkIn.painBefore);
         return new CheckInView(checkIn.id, checkIn.eventId, checkIn.createdAt, pain, checkIn.sessionId,
                 assessment == null ? null : assessment.decision().name(),
-                assessment == null ? null : assessment.reason(), null, null);
+                assessment == null ? null : assessment.reason(), null, null,
+                checkIn.sessionId == null ? null : checkIn.weekNumber,
+                checkIn.sessionId == null ? null : checkIn.step,
+                checkIn.sessionId == null ? null : checkIn.weekNumber + 1, null, null);
     }
 
     /** Adapts the plan to the check-in; idempotent. Failures are left to the sweep. */
