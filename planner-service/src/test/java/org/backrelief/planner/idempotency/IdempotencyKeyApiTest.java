@@ -160,7 +160,7 @@ class IdempotencyKeyApiTest {
                     .contentType("application/problem+json").body("violations.field", hasItem("Idempotency-Key"));
             as(user).header("Idempotency-Key", bad).body(Map.of("pain", 2)).post(CHECKINS).then().statusCode(400)
                     .body("violations.field", hasItem("Idempotency-Key"));
-            as(user).header("Idempotency-Key", bad).body(Map.of("level", "BEGINNER", "minutesPerSession", 30, "currentPain", 2))
+            as(user).header("Idempotency-Key", bad).body(Map.of("level", "BEGINNER", "minutesPerSession", 30, "currentPain", 2, "redFlags", Map.of()))
                     .post("/api/v1/routines/preview")
                     .then().statusCode(400).body("violations.field", hasItem("Idempotency-Key"));
         }
