@@ -52,21 +52,29 @@ public final class PlannerApi {
     /** PUT profile body: the profile with a red-flag screen answered "no" throughout. */
     public static String profileJson(int variant) {
         Map<String, Object> body = profile(variant);
+        body.put("redFlags", noRedFlags());
+        return write(body);
+    }
+
+    /**
+     * Preview body: the profile fields with the same "no" screen (the preview requires the screening answers like a
+     * profile does) plus a rotation day, so consecutive requests compose different days.
+     */
+    public static String previewJson(int variant) {
+        Map<String, Object> body = profile(variant);
+        body.put("redFlags", noRedFlags());
+        body.put("day", variant % 28);
+        return write(body);
+    }
+
+    private static Map<String, Object> noRedFlags() {
         Map<String, Object> screen = new LinkedHashMap<>();
         for (String flag : List.of("saddleNumbness", "newBladderOrBowelProblems", "progressiveLegWeaknessOrNumbness",
                 "historyOfCancer", "unexplainedWeightLoss", "fever", "recentSignificantTrauma", "nightOrRestPain",
                 "clearedByClinician")) {
             screen.put(flag, false);
         }
-        body.put("redFlags", screen);
-        return write(body);
-    }
-
-    /** Preview body: the profile fields plus a rotation day, so consecutive requests compose different days. */
-    public static String previewJson(int variant) {
-        Map<String, Object> body = profile(variant);
-        body.put("day", variant % 28);
-        return write(body);
+        return screen;
     }
 
     /** Program creation body: the defaults (6 weeks, starting today, so the first session can be completed now). */
