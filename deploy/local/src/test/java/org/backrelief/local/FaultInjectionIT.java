@@ -80,18 +80,13 @@ class FaultInjectionIT {
         dataDir = Files.createTempDirectory("backrelief-faults");
         env = new HashMap<>();
         env.put("BACKRELIEF_DATA_DIR", dataDir.toString());
-        Set<Integer> taken = new HashSet<>();
         List<String> names = new ArrayList<>();
         for (Service service : Service.values()) {
             names.add("BACKRELIEF_" + service.name() + "_PORT");
         }
         names.addAll(List.of("BACKRELIEF_KAFKA_PORT", "BACKRELIEF_KAFKA_CONTROLLER_PORT", "BACKRELIEF_MONGO_PORT"));
         for (String name : names) {
-            int port;
-            do {
-                port = FreePorts.find("127.0.0.1");
-            } while (!taken.add(port)); // a free port is not reserved: the next call may find it again
-            env.put(name, Integer.toString(port));
+            env.put(name, Integer.toString(FreePorts.find("127.0.0.1")));
         }
         launch();
         for (int u = 0; u < USERS; u++) {
