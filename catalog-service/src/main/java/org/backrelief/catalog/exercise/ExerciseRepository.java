@@ -26,26 +26,17 @@ import com.mongodb.client.model.ReplaceOptions;
 
 import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 
-/** Exercises in MongoDB. Queries are typed {@link Bson} built by {@link ExerciseFilters}, never client strings. */
+/**
+ * Exercises in MongoDB: writes, the content bookkeeping and the read model's version check. Lists are served by the
+ * in-memory read model, never by a query here (the reference MongoDB query it replaced lives in the tests:
+ * {@code ExerciseFilters}, checked by {@code ReadModelMatchesMongoTest}); so no secondary index is needed.
+ */
 @ApplicationScoped
 public class ExerciseRepository implements PanacheMongoRepositoryBase<ExerciseEntity, String> {
 
     /** Settings documents of the catalog (e.g. which content files were last applied). */
     static final String META_COLLECTION = "catalog_meta";
     private static final String CONTENT_META_ID = "content";
-
-    /**
-     * The reference query behind the old database-backed list; reads are served by the in-memory read model now, and
-     * {@code ReadModelMatchesMongoTest} checks the two agree. No secondary index is needed: reads never query MongoDB
-     * by a non-id field.
-     */
-    public List<ExerciseEntity> search(Bson filter, Bson sort, int page, int size) {
-        return mongoCollection().find(filter).sort(sort).skip(page * size).limit(size).into(new ArrayList<>());
-    }
-
-    public long count(Bson filter) {
-        return mongoCollection().countDocuments(filter);
-    }
 
     /** Every exercise id with its version: the read model's cheap "did anything change?" check (no content read). */
     public Map<String, Long> versions() {

@@ -56,10 +56,11 @@ class ReadModelMatchesMongoTest {
         for (int i = 0; i < 300; i++) {
             ExerciseCriteria criteria = randomCriteria(random);
             var filter = ExerciseFilters.filter(criteria);
-            List<Exercise> items = repository.search(filter, ExerciseFilters.sort(criteria), criteria.page(),
-                    criteria.size()).stream().map(ExerciseEntity::toExercise).toList();
+            List<Exercise> items = repository.mongoCollection().find(filter).sort(ExerciseFilters.sort(criteria))
+                    .skip(criteria.page() * criteria.size()).limit(criteria.size()).into(new ArrayList<>()).stream()
+                    .map(ExerciseEntity::toExercise).toList();
             byte[] expected = mapper.writeValueAsBytes(new ExercisePage(items, criteria.page(), criteria.size(),
-                    repository.count(filter)));
+                    repository.mongoCollection().countDocuments(filter)));
             CatalogSnapshot.Page actual = snapshot.search(criteria);
             assertThat(new String(actual.json())).as(criteria.toString()).isEqualTo(new String(expected));
             nonEmpty += items.isEmpty() ? 0 : 1;

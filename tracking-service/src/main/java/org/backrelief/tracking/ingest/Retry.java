@@ -1,20 +1,26 @@
 package org.backrelief.tracking.ingest;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
+import io.smallrye.mutiny.Uni;
+
 /**
- * Runs a step until it succeeds, pausing with capped exponential backoff (and jitter, so replicas do not hammer a
- * recovering database in step). Gives up only when the application stops.
+ * Runs a blocking step until it succeeds, with Mutiny's capped exponential backoff (and jitter, so replicas do not
+ * hammer a recovering database in step). Gives up only when the application stops (or the calling thread is
+ * interrupted). What this adds to Mutiny's {@code retry().withBackOff()}: the step name in logs and metrics, a
+ * listener for failure and recovery (readiness), and the stop check.
  */
 public final class Retry {
 
     private static final Logger LOG = Logger.getLogger(Retry.class);
     private static final int LOG_EVERY = 10;
+    private static final double JITTER = 0.2;
 
     private final Duration initial;
     private final Duration max;
@@ -35,48 +41,40 @@ public final class Retry {
     }
 
     public <T> T untilSuccess(String step, Supplier<T> action, Listener listener) {
-        int attempt = 0;
-        while (true) {
-            if (stopping.getAsBoolean()) {
+        AtomicInteger failures = new AtomicInteger();
+        try {
+            return Uni.createFrom().item(() -> {
+                if (stopping.getAsBoolean()) {
+                    throw new StoppedException(step);
+                }
+                return action.get();
+            })
+                    .onFailure(Retry::retryable).invoke(failure -> {
+                        int attempt = failures.incrementAndGet();
+                        listener.failed(step, failure);
+                        if (attempt == 1 || attempt % LOG_EVERY == 0) {
+                            LOG.warnf("%s failed (attempt %d), retrying: %s", step, attempt, failure.toString());
+                        }
+                    })
+                    .onFailure(Retry::retryable).retry().withBackOff(initial, max).withJitter(JITTER).indefinitely()
+                    .onItem().invoke(() -> {
+                        if (failures.get() > 0) {
+                            LOG.infof("%s succeeded after %d retries", step, failures.get());
+                            listener.recovered();
+                        }
+                    })
+                    .await().indefinitely();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
                 throw new StoppedException(step);
             }
-            try {
-                T result = action.get();
-                if (attempt > 0) {
-                    LOG.infof("%s succeeded after %d retries", step, attempt);
-                    listener.recovered();
-                }
-                return result;
-            } catch (RuntimeException e) {
-                attempt++;
-                listener.failed(step, e);
-                if (attempt == 1 || attempt % LOG_EVERY == 0) {
-                    LOG.warnf("%s failed (attempt %d), retrying: %s", step, attempt, e.toString());
-                }
-                pause(delay(attempt), step);
-            }
+            throw e;
         }
     }
 
-    Duration delay(int attempt) {
-        long base = initial.toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(Math.max(base, 1), max.toMillis());
-        // +-20 % jitter
-        long jitter = (long) (capped * 0.2 * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
-        return Duration.ofMillis(Math.max(1, capped + jitter));
-    }
-
-    private void pause(Duration delay, String step) {
-        // sleep in slices so a shutdown is noticed quickly
-        long until = System.nanoTime() + delay.toNanos();
-        try {
-            while (System.nanoTime() < until && !stopping.getAsBoolean()) {
-                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoppedException(step);
-        }
+    private static boolean retryable(Throwable failure) {
+        return failure instanceof RuntimeException && !(failure instanceof StoppedException);
     }
 
     /** The application is stopping: the batch stays unacknowledged and is redelivered after the restart. */

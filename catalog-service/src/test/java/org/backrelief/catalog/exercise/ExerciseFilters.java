@@ -14,7 +14,10 @@ import org.bson.conversions.Bson;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 
-/** Turns {@link ExerciseCriteria} into MongoDB filters and sorts, using only standard operators. */
+/**
+ * Turns {@link ExerciseCriteria} into MongoDB filters and sorts, using only standard operators: the query the list
+ * used before the read model, kept as the reference {@code ReadModelMatchesMongoTest} checks the read model against.
+ */
 public final class ExerciseFilters {
 
     private ExerciseFilters() {
