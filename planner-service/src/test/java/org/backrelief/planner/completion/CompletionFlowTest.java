@@ -24,6 +24,7 @@ import org.awaitility.Awaitility;
 import org.backrelief.common.events.EventTypes;
 import org.backrelief.infra.EmbeddedKafka;
 import org.backrelief.planner.testsupport.ActivityTopic;
+import org.backrelief.planner.testsupport.Api;
 import org.backrelief.planner.testsupport.ActivityTopic.Event;
 import org.backrelief.testing.TestInfrastructure;
 import org.jboss.logging.Logger;
@@ -335,28 +336,8 @@ class CompletionFlowTest {
         return "/api/v1/me/sessions/" + sessionId + "/completion";
     }
 
-    /** Every exercise of the session done as prescribed. */
     static Map<String, Object> completion(String user, String sessionId, int painBefore, int painAfter) {
-        JsonPath session = as(user).get("/api/v1/me/sessions/" + sessionId).then().statusCode(200).extract()
-                .jsonPath();
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (Map<String, Object> phase : session.<Map<String, Object>>getList("today.routine.phases")) {
-            for (Object e : (List<?>) phase.get("exercises")) {
-                Map<?, ?> exercise = (Map<?, ?>) e;
-                Map<String, Object> result = new HashMap<>();
-                result.put("exerciseId", exercise.get("exerciseId"));
-                result.put("phase", phase.get("phase"));
-                result.put("status", "DONE");
-                results.add(result);
-            }
-        }
-        Map<String, Object> body = new HashMap<>();
-        body.put("painBefore", painBefore);
-        body.put("painAfter", painAfter);
-        body.put("exertion", 5);
-        body.put("notes", "fine");
-        body.put("exercises", results);
-        return body;
+        return Api.completion(user, sessionId, painBefore, painAfter);
     }
 
     static Map<String, Object> with(Map<String, Object> body, String key, Object value) {

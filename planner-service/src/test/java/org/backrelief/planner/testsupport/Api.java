@@ -62,4 +62,28 @@ public final class Api {
         as(user).body(profile).put("/api/v1/me/profile").then().statusCode(200);
         return as(user).body(planRequest).post("/api/v1/me/plans").then().statusCode(201).extract().jsonPath();
     }
+
+    /** A completion body: every exercise of the session done as prescribed. */
+    public static Map<String, Object> completion(String user, String sessionId, int painBefore, int painAfter) {
+        io.restassured.path.json.JsonPath session = as(user).get("/api/v1/me/sessions/" + sessionId).then()
+                .statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> results = new java.util.ArrayList<>();
+        for (Map<String, Object> phase : session.<Map<String, Object>>getList("today.routine.phases")) {
+            for (Object e : (List<?>) phase.get("exercises")) {
+                Map<?, ?> exercise = (Map<?, ?>) e;
+                Map<String, Object> result = new HashMap<>();
+                result.put("exerciseId", exercise.get("exerciseId"));
+                result.put("phase", phase.get("phase"));
+                result.put("status", "DONE");
+                results.add(result);
+            }
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("painBefore", painBefore);
+        body.put("painAfter", painAfter);
+        body.put("exertion", 5);
+        body.put("notes", "fine");
+        body.put("exercises", results);
+        return body;
+    }
 }
