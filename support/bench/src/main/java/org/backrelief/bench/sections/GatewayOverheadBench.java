@@ -1,11 +1,17 @@
 package org.backrelief.bench.sections;
 
 import java.net.http.HttpRequest;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.backrelief.bench.BenchContext;
 import org.backrelief.bench.api.PlannerApi;
+import org.backrelief.bench.infra.NginxProxy;
 import org.backrelief.bench.infra.ResourceWindow;
 import org.backrelief.bench.infra.Stack;
 import org.backrelief.bench.load.ClosedLoop;
@@ -17,13 +23,17 @@ import org.backrelief.bench.report.Target;
 import org.backrelief.infra.BackReliefServices.Service;
 
 /**
- * Section 3: the same requests sent directly to the service and through the gateway, at the same concurrency, one
- * after the other (the order alternates between repetitions so drift does not favour one side).
+ * Section 3: the same requests sent directly to the service, through nginx as a plain keep-alive reverse proxy (the
+ * baseline a standard proxy sets; skipped, and said so, when nginx is not installed) and through the gateway, at the
+ * same concurrency, one after the other (the order rotates between repetitions so drift does not favour one side).
  */
 public final class GatewayOverheadBench {
 
     public static final double THROUGHPUT_RATIO_TARGET = 0.85;
     public static final double ADDED_P99_TARGET_MS = 5;
+    /** The gateway against a standard reverse proxy on the same hop (issue 12). */
+    public static final double NGINX_THROUGHPUT_RATIO_TARGET = 0.80;
+    public static final double NGINX_ADDED_P99_RATIO_TARGET = 1.5;
 
     private final BenchContext ctx;
 
@@ -31,66 +41,126 @@ public final class GatewayOverheadBench {
         this.ctx = ctx;
     }
 
-    /** One request type: how to build it for the service and for the gateway. */
+    /** One request type: how to build it for the service, for nginx (same path as direct) and for the gateway. */
     private record Kind(String id, String label, Service service, ClosedLoop.Requests direct,
-            ClosedLoop.Requests viaGateway) {
+            ClosedLoop.Requests viaNginx, ClosedLoop.Requests viaGateway) {
+    }
+
+    private enum Side {
+        DIRECT, NGINX, GATEWAY
     }
 
     /**
      * @param historyUsers users that have history in the tracker (the ingest section's users)
      */
     public void run(Stack stack, Section section, String[] historyUsers) {
+        String catalog = stack.url(Service.CATALOG);
+        String planner = stack.url(Service.PLANNER);
+        String tracker = stack.url(Service.TRACKING);
+        Optional<Path> nginxBinary = NginxProxy.find();
+        if (nginxBinary.isEmpty()) {
+            section.note("nginx is not installed (apt-get install nginx-light, or BACKRELIEF_NGINX=/path/to/nginx): "
+                    + "the reverse-proxy baseline was not measured");
+            ctx.progress("[gateway] nginx not found: measuring direct and gateway only");
+            run(stack, section, historyUsers, null);
+            return;
+        }
+        Map<String, String> upstreams = new LinkedHashMap<>();
+        upstreams.put("/api/v1/exercises", catalog);
+        upstreams.put("/api/v1/phases", catalog);
+        upstreams.put("/api/v1/routines/", planner);
+        upstreams.put("/api/v1/users/", tracker);
+        NginxProxy started;
+        try {
+            started = NginxProxy.start(nginxBinary.get(), ctx.workDir.resolve(stack.tag()), upstreams);
+        } catch (RuntimeException e) {
+            // the baseline is a comparison, not the section: without it, direct and gateway are still measured
+            section.note("nginx (" + nginxBinary.get() + ") did not start, the reverse-proxy baseline was not measured: "
+                    + e.getMessage());
+            run(stack, section, historyUsers, null);
+            return;
+        }
+        try (NginxProxy nginx = started) {
+            section.detail("nginx", nginx.version() + " (" + nginxBinary.get() + "), keep-alive upstreams, "
+                    + "worker_processes auto, access log off");
+            ctx.progress("[gateway] nginx " + nginx.version() + " proxying on " + nginx.url());
+            run(stack, section, historyUsers, nginx);
+        }
+    }
+
+    private void run(Stack stack, Section section, String[] historyUsers, NginxProxy nginx) {
         String gateway = stack.url(Service.GATEWAY);
         String catalog = stack.url(Service.CATALOG);
         String planner = stack.url(Service.PLANNER);
         String tracker = stack.url(Service.TRACKING);
+        String proxy = nginx == null ? null : nginx.url();
         int users = historyUsers.length;
         Kind[] kinds = {
                 new Kind("catalogList", "catalog list (20 per page)", Service.CATALOG,
                         (c, n) -> Http.get(catalog + "/api/v1/exercises?page=0&size=20", null),
+                        (c, n) -> Http.get(proxy + "/api/v1/exercises?page=0&size=20", null),
                         (c, n) -> Http.get(gateway + "/api/v1/exercises?page=0&size=20", null)),
                 new Kind("routinePreview", "routine preview", Service.PLANNER,
                         (c, n) -> Http.post(planner + PlannerApi.PREVIEW, null, PlannerApi.previewJson((int) ((c * 31 + n) % 420))),
+                        (c, n) -> Http.post(proxy + PlannerApi.PREVIEW, null, PlannerApi.previewJson((int) ((c * 31 + n) % 420))),
                         (c, n) -> Http.post(gateway + PlannerApi.PREVIEW, null, PlannerApi.previewJson((int) ((c * 31 + n) % 420)))),
                 new Kind("historyPage", "history page (20 per page)", Service.TRACKING,
                         (c, n) -> history(stack, tracker + "/api/v1/users/", historyUsers[(int) ((c * 7919L + n) % users)], true),
+                        (c, n) -> history(stack, proxy + "/api/v1/users/", historyUsers[(int) ((c * 7919L + n) % users)], true),
                         (c, n) -> history(stack, gateway + "/api/v1/me/history", historyUsers[(int) ((c * 7919L + n) % users)], false)) };
+        List<Side> sides = nginx == null ? List.of(Side.DIRECT, Side.GATEWAY) : List.of(Side.DIRECT, Side.NGINX, Side.GATEWAY);
         int concurrency = ctx.config.gatewayConcurrency;
         section.detail("concurrency", concurrency);
-        // both paths of every request hot before anything is measured (the gateway starts cold; C1 compiles lazily)
+        // every path of every request hot before anything is measured (the gateway starts cold; C1 compiles lazily)
         try (Http http = new Http(4)) {
             for (Kind kind : kinds) {
-                ClosedLoop.run(http, concurrency, ctx.config.loadWarmUp, Duration.ZERO, kind.direct());
-                ClosedLoop.run(http, concurrency, ctx.config.loadWarmUp, Duration.ZERO, kind.viaGateway());
+                for (Side side : sides) {
+                    ClosedLoop.run(http, concurrency, ctx.config.loadWarmUp, Duration.ZERO, requests(kind, side));
+                }
             }
         }
         for (int rep = 1; rep <= ctx.config.reps; rep++) {
             for (Kind kind : kinds) {
                 try (Http http = new Http(4)) {
-                    boolean gatewayFirst = rep % 2 == 0;
-                    LatencyStats direct = null;
-                    LatencyStats through = null;
-                    for (int side = 0; side < 2; side++) {
-                        boolean viaGateway = (side == 0) == gatewayFirst;
-                        ClosedLoop.Requests requests = viaGateway ? kind.viaGateway() : kind.direct();
+                    Map<Side, LatencyStats> measured = new EnumMap<>(Side.class);
+                    for (int i = 0; i < sides.size(); i++) {
+                        // rotate the order per repetition
+                        Side side = sides.get((i + rep - 1) % sides.size());
+                        ClosedLoop.Requests requests = requests(kind, side);
                         ClosedLoop.run(http, concurrency, ctx.config.loadWarmUp, Duration.ZERO, requests);
-                        ResourceWindow cpu = ResourceWindow.open(stack.pids());
-                        LatencyStats stats = ClosedLoop.run(http, concurrency, Duration.ZERO, ctx.config.loadDuration, requests);
-                        section.detail("cpuMillisPerRequest." + kind.id() + (viaGateway ? ".viaGateway" : ".direct"),
-                                cpu.cpuMillisPer(stats.count() + stats.errors()));
-                        if (viaGateway) {
-                            through = stats;
-                        } else {
-                            direct = stats;
+                        Map<String, Long> pids = new LinkedHashMap<>(stack.pids());
+                        if (side == Side.NGINX) {
+                            pids.putAll(nginx.pids());
                         }
+                        ResourceWindow cpu = ResourceWindow.open(pids);
+                        LatencyStats stats = ClosedLoop.run(http, concurrency, Duration.ZERO, ctx.config.loadDuration, requests);
+                        section.detail("cpuMillisPerRequest." + kind.id() + "." + sideName(side),
+                                cpu.cpuMillisPer(stats.count() + stats.errors()));
+                        measured.put(side, stats);
                     }
-                    record(section, kind, direct, through, rep);
+                    record(section, kind, measured, rep);
                     if (ctx.config.profile && rep == 1) {
                         profile(stack, section, http, kind);
                     }
                 }
             }
         }
+    }
+
+    private static ClosedLoop.Requests requests(Kind kind, Side side) {
+        return switch (side) {
+            case DIRECT -> kind.direct();
+            case NGINX -> kind.viaNginx();
+            case GATEWAY -> kind.viaGateway();
+        };
+    }
+
+    private static String sideName(Side side) {
+        return switch (side) {
+            case DIRECT -> "direct";
+            case NGINX -> "viaNginx";
+            case GATEWAY -> "viaGateway";
+        };
     }
 
     /** An extra, unmeasured pass through the gateway under JFR: profiling never slows a measured side down. */
@@ -109,22 +179,50 @@ public final class GatewayOverheadBench {
         return Http.get(url, stack.userToken(user));
     }
 
-    private void record(Section section, Kind kind, LatencyStats direct, LatencyStats through, int rep) {
+    private void record(Section section, Kind kind, Map<Side, LatencyStats> measured, int rep) {
         String id = kind.id();
+        LatencyStats direct = measured.get(Side.DIRECT);
+        LatencyStats through = measured.get(Side.GATEWAY);
+        LatencyStats nginx = measured.get(Side.NGINX);
         section.metric(id + ".direct.throughput", kind.label() + ": direct throughput", "req/s").add(direct.throughput());
+        if (nginx != null) {
+            section.metric(id + ".nginx.throughput", kind.label() + ": via nginx throughput", "req/s").add(nginx.throughput());
+        }
         section.metric(id + ".gateway.throughput", kind.label() + ": via gateway throughput", "req/s").add(through.throughput());
         section.metric(id + ".ratio", kind.label() + ": throughput gateway/direct", "",
                 Target.atLeast(THROUGHPUT_RATIO_TARGET)).add(through.throughput() / direct.throughput());
+        if (nginx != null) {
+            section.metric(id + ".nginxRatio", kind.label() + ": throughput gateway/nginx", "",
+                    Target.atLeast(NGINX_THROUGHPUT_RATIO_TARGET)).add(through.throughput() / nginx.throughput());
+        }
         section.metric(id + ".direct.p99", kind.label() + ": direct p99", "ms").add(direct.p99());
+        if (nginx != null) {
+            section.metric(id + ".nginx.p99", kind.label() + ": via nginx p99", "ms").add(nginx.p99());
+        }
         section.metric(id + ".gateway.p99", kind.label() + ": via gateway p99", "ms").add(through.p99());
         section.metric(id + ".addedP99", kind.label() + ": added p99", "ms", Target.atMost(ADDED_P99_TARGET_MS))
                 .add(through.p99() - direct.p99());
-        if (direct.errors() + through.errors() > 0) {
-            section.note(kind.label() + ": errors direct " + direct.errors() + " (" + direct.firstError() + "), via gateway "
-                    + through.errors() + " (" + through.firstError() + ")");
+        if (nginx != null) {
+            double nginxAdded = nginx.p99() - direct.p99();
+            section.metric(id + ".nginx.addedP99", kind.label() + ": nginx added p99", "ms").add(nginxAdded);
+            // a proxy that adds (almost) nothing makes the ratio meaningless: floor nginx's added p99 at 0.1 ms
+            section.metric(id + ".addedP99VsNginx", kind.label() + ": added p99 gateway/nginx", "",
+                    Target.atMost(NGINX_ADDED_P99_RATIO_TARGET)).add((through.p99() - direct.p99()) / Math.max(0.1, nginxAdded));
         }
-        section.detailList(id).add(Map.of("rep", rep, "direct", direct.toMap(), "viaGateway", through.toMap()));
-        ctx.progress(String.format("[gateway] rep %d %s: direct %.0f/s p99 %.1f ms, via gateway %.0f/s p99 %.1f ms",
-                rep, kind.label(), direct.throughput(), direct.p99(), through.throughput(), through.p99()));
+        long errors = measured.values().stream().mapToLong(LatencyStats::errors).sum();
+        if (errors > 0) {
+            StringBuilder note = new StringBuilder(kind.label()).append(": errors");
+            measured.forEach((side, stats) -> note.append(' ').append(sideName(side)).append(' ').append(stats.errors())
+                    .append(stats.errors() > 0 ? " (" + stats.firstError() + ")" : ""));
+            section.note(note.toString());
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("rep", rep);
+        measured.forEach((side, stats) -> detail.put(sideName(side), stats.toMap()));
+        section.detailList(id).add(detail);
+        ctx.progress(String.format("[gateway] rep %d %s: direct %.0f/s p99 %.1f ms,%s via gateway %.0f/s p99 %.1f ms",
+                rep, kind.label(), direct.throughput(), direct.p99(),
+                nginx == null ? "" : String.format(" via nginx %.0f/s p99 %.1f ms,", nginx.throughput(), nginx.p99()),
+                through.throughput(), through.p99()));
     }
 }
