@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { configureApi } from './api';
 import { completeSignInIfReturning, currentUser, initAuth, loadConfig, onAuthChange, signIn, signOut, tokenSource } from './auth';
 import { flushQueue, queue } from './completions';
-import { fmt, strings as S } from './i18n';
+import { plural, strings as S } from './i18n';
 import { ExerciseDetail, Exercises } from './screens/exercises';
 import { Plan } from './screens/plan';
 import { Player } from './screens/player';
@@ -131,7 +131,7 @@ function App() {
       {(!online || waiting > 0) && (
         <div class="banner" role="status">
           {!online && <span>{S.common.offline} </span>}
-          {waiting > 0 && <span data-testid="queued">{fmt(S.common.queued, { n: waiting })}</span>}
+          {waiting > 0 && <span data-testid="queued">{plural(S.common.queued, waiting)}</span>}
         </div>
       )}
       <main id="main" tabIndex={-1}>

@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { ApiProblem, ExerciseFilter, getExercise, listExercises, updateExercise } from '../api';
 import { roles } from '../auth';
-import { fmt, strings as S } from '../i18n';
+import { plural, strings as S } from '../i18n';
 import { Exercise, PHASES } from '../types';
 import { FieldError, Loading, Page, ProblemMessage, fieldError, useLoad } from '../ui';
 
-const TARGETS = ['CORE', 'LOWER_BACK', 'UPPER_BACK', 'GLUTES', 'HAMSTRINGS', 'HIP_FLEXORS', 'LEGS', 'SHOULDERS', 'FULL_BODY', 'CARDIOVASCULAR', 'MIND_BREATHING'];
-const POSITIONS = ['STANDING', 'SEATED', 'ALL_FOURS', 'KNEELING', 'PRONE', 'SUPINE', 'SIDE_LYING', 'IN_WATER'];
+// The option lists are the keys of the plain-word labels in the strings file, so a label cannot go missing.
+const TARGETS = Object.keys(S.exercises.targetNames);
+const POSITIONS = Object.keys(S.exercises.positionNames);
 
 function Select(props: { label: string; name: string; value?: string; options: string[]; labels?: Record<string, string>; onChange: (v: string) => void }) {
   return (
@@ -45,16 +46,16 @@ export function Exercises() {
         </label>
         <button type="submit">{S.exercises.search}</button>
         <Select label={S.exercises.phase} name="phase" value={filter.phase} options={PHASES} labels={S.phases} onChange={set('phase')} />
-        <Select label={S.exercises.target} name="target" value={filter.target} options={TARGETS} onChange={set('target')} />
+        <Select label={S.exercises.target} name="target" value={filter.target} options={TARGETS} labels={S.exercises.targetNames} onChange={set('target')} />
         <Select label={S.exercises.equipment} name="equipment" value={filter.equipment} options={Object.keys(S.profile.equipmentNames)} labels={S.profile.equipmentNames} onChange={set('equipment')} />
-        <Select label={S.exercises.position} name="position" value={filter.position} options={POSITIONS} onChange={set('position')} />
+        <Select label={S.exercises.position} name="position" value={filter.position} options={POSITIONS} labels={S.exercises.positionNames} onChange={set('position')} />
         <Select label={S.exercises.level} name="level" value={filter.level} options={Object.keys(S.profile.levels)} labels={S.profile.levels} onChange={set('level')} />
       </form>
       <ProblemMessage error={error} />
       {!page && !error && <Loading />}
       {page && (
         <>
-          <p role="status">{fmt(S.exercises.results, { n: page.total })}</p>
+          <p role="status">{plural(S.exercises.results, page.total)}</p>
           <ul class="exercise-list">
             {page.items.map((e) => (
               <li key={e.id} class="card">

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { getHistory, getHistoryCsv, getPainTrend, getStats } from '../api';
-import { fmt, strings as S } from '../i18n';
+import { fmt, plural, strings as S } from '../i18n';
 import { PainTrend, PHASES } from '../types';
 import { Loading, Page, ProblemMessage, describeError, minutes, useLoad } from '../ui';
 import { formatDate } from './today';
@@ -44,8 +44,8 @@ export function Progress() {
           <div class="tiles">
             <div class="card tile">
               <h2>{S.progress.streak}</h2>
-              <p class="big">{fmt(S.progress.streakDays, { n: data.stats.streaks.currentDays })}</p>
-              <p class="muted">{fmt(S.progress.longest, { n: data.stats.streaks.longestDays })}</p>
+              <p class="big">{plural(S.progress.streakDays, data.stats.streaks.currentDays)}</p>
+              <p class="muted">{plural(S.progress.longest, data.stats.streaks.longestDays)}</p>
             </div>
             <div class="card tile">
               <h2>{S.progress.adherence}</h2>
@@ -106,7 +106,7 @@ export function PainChart({ trend }: { trend: PainTrend }) {
     .map((d, i) => (d.average === null || d.average === undefined ? null : `${x(i).toFixed(1)},${y(d.average).toFixed(1)}`))
     .filter(Boolean)
     .join(' ');
-  const summary = fmt(S.progress.chartSummary, { after: trend.summary.averageAfter?.toFixed(1) ?? '–', days: withReadings.length });
+  const summary = plural(S.progress.chartSummary, withReadings.length, { after: trend.summary.averageAfter?.toFixed(1) ?? '–' });
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${w} ${hgt}`} role="img" aria-label={fmt(S.progress.chartLabel, { summary })}>
