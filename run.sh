@@ -68,4 +68,7 @@ if [ ! -f "$STACK_JAR" ]; then
   exit 2
 fi
 
-exec java -Xms64m -Xmx768m -XX:+UseSerialGC -Dbackrelief.repository.root="$ROOT" -jar "$STACK_JAR" "$@"
+# The log manager is named on the command line: set from the launcher's code it came too late for the JDK's own
+# logging, which printed "ERROR: The LogManager accessed before the java.util.logging.manager property was set".
+exec java -Xms64m -Xmx768m -XX:+UseSerialGC -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+  -Dbackrelief.repository.root="$ROOT" -jar "$STACK_JAR" "$@"
