@@ -29,9 +29,10 @@ import org.backrelief.infra.LocalJwtKeys;
 /**
  * The whole system on one machine: Kafka and MongoDB in this JVM, the four services as child JVMs.
  * <p>
- * Commands: {@code up} (default), {@code stop [service]}, {@code restart <service>}, {@code status},
- * {@code token <user> [role...]}, {@code help}. Restarting or stopping one service is a request the running launcher
- * picks up from the data folder's {@code control/} directory: the rest of the stack keeps running.
+ * Commands: {@code up} (default), {@code stop [service|kafka]}, {@code start <service|kafka>},
+ * {@code restart <service|kafka>}, {@code status}, {@code token <user> [role...]}, {@code help}. Stopping, starting or
+ * restarting one service (or the embedded broker) is a request the running launcher picks up from the data folder's
+ * {@code control/} directory: the rest of the stack keeps running.
  */
 public final class LocalStack {
 
@@ -274,6 +275,9 @@ public final class LocalStack {
         if (kafka == null) {
             throw new IllegalStateException("Kafka is external (KAFKA_BOOTSTRAP_SERVERS): the stack cannot stop or start it");
         }
+        if (!List.of("stop", "start", "restart").contains(verb)) {
+            throw new IllegalStateException("Unknown request '" + verb + "'");
+        }
         if (verb.equals("stop") || verb.equals("restart")) {
             if (!kafka.isRunning() && verb.equals("stop")) {
                 throw new IllegalStateException("Kafka is not running");
@@ -292,12 +296,9 @@ public final class LocalStack {
             step(line);
             lines.add(line);
         }
-        if (!List.of("stop", "start", "restart").contains(verb)) {
-            throw new IllegalStateException("Unknown request '" + verb + "'");
-        }
     }
 
-    /** Asks the running stack's launcher to restart or stop one service, and waits for its answer. */
+    /** Asks the running stack's launcher to restart, start or stop one service or Kafka, and waits for its answer. */
     static void control(StackSettings settings, String verb, String targetName) {
         String target;
         String shown;
