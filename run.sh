@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole BackRelief system locally: ./run.sh [up|stop [service]|restart <service>|status|token <user> [role...]|help]
+# Runs the whole BackRelief system locally: ./run.sh [up|stop [service|kafka]|start|restart <service|kafka>|status|token <user> [role...]|help]
 # Needs only a JDK 17+; builds what is missing on first use.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,7 +24,7 @@ done
 case "${1:-up}" in
   help|--help|-h)
     if [ ! -f "$STACK_JAR" ]; then
-      echo "Usage: ./run.sh [up | stop [service] | restart <service> | status | token <user> [role...] | help]"
+      echo "Usage: ./run.sh [up | stop [service|kafka] | start <service|kafka> | restart <service|kafka> | status | token <user> [role...] | help]"
       echo "The first ./run.sh builds everything (a few minutes); ./run.sh help then prints the full help."
       exit 0
     fi ;;
@@ -68,4 +68,7 @@ if [ ! -f "$STACK_JAR" ]; then
   exit 2
 fi
 
-exec java -Xms64m -Xmx768m -XX:+UseSerialGC -Dbackrelief.repository.root="$ROOT" -jar "$STACK_JAR" "$@"
+# The log manager is named on the command line: set from the launcher's code it came too late for the JDK's own
+# logging, which printed "ERROR: The LogManager accessed before the java.util.logging.manager property was set".
+exec java -Xms64m -Xmx768m -XX:+UseSerialGC -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+  -Dbackrelief.repository.root="$ROOT" -jar "$STACK_JAR" "$@"

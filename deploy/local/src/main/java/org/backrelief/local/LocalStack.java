@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.backrelief.infra.BackReliefServices;
 import org.backrelief.infra.BackReliefServices.Service;
@@ -25,9 +29,10 @@ import org.backrelief.infra.LocalJwtKeys;
 /**
  * The whole system on one machine: Kafka and MongoDB in this JVM, the four services as child JVMs.
  * <p>
- * Commands: {@code up} (default), {@code stop [service]}, {@code restart <service>}, {@code status},
- * {@code token <user> [role...]}, {@code help}. Restarting or stopping one service is a request the running launcher
- * picks up from the data folder's {@code control/} directory: the rest of the stack keeps running.
+ * Commands: {@code up} (default), {@code stop [service|kafka]}, {@code start <service|kafka>},
+ * {@code restart <service|kafka>}, {@code status}, {@code token <user> [role...]}, {@code help}. Stopping, starting or
+ * restarting one service (or the embedded broker) is a request the running launcher picks up from the data folder's
+ * {@code control/} directory: the rest of the stack keeps running.
  */
 public final class LocalStack {
 
@@ -40,7 +45,8 @@ public final class LocalStack {
     /** Kafka and the Mongo server are chatty at INFO; the stack's own progress lines are what a person reads. */
     private static final List<java.util.logging.Logger> QUIET_LOGGERS = List.of(
             java.util.logging.Logger.getLogger("kafka"), java.util.logging.Logger.getLogger("org.apache.kafka"),
-            java.util.logging.Logger.getLogger("de.bwaldvogel"), java.util.logging.Logger.getLogger("io.smallrye"));
+            java.util.logging.Logger.getLogger("de.bwaldvogel"), java.util.logging.Logger.getLogger("io.smallrye"),
+            java.util.logging.Logger.getLogger("state.change.logger"));
 
     static final String USAGE = String.join("\n",
             "Usage: ./run.sh [command]",
@@ -50,19 +56,23 @@ public final class LocalStack {
             "  stop                   stop the running stack (orderly: requests in flight finish, offsets are committed)",
             "  stop <service>         stop one service of the running stack; the rest keeps running",
             "  restart <service>      stop one service of the running stack and start it again",
+            "  start <service>        start a service stopped with stop <service>",
+            "  stop kafka, start kafka  stop the broker alone (the services stay up), and start it again on the same data",
             "  status                 say whether a stack is running, and which services",
             "  token <user> [role...] print a token for a demo user (roles: user, editor, admin; default user)",
             "  help, --help, -h       print this help",
             "",
-            "Services: gateway, catalog, planner, tracking (or catalog-service, planner-service, tracking-service).",
+            "Services: gateway, catalog, planner, tracking (or catalog-service, planner-service, tracking-service);",
+            "restart, stop and start also take kafka.",
             "",
             "Settings (environment variables): BACKRELIEF_BIND_ADDRESS (default 127.0.0.1: this machine only;",
             "0.0.0.0 opens the services to the network), BACKRELIEF_<SERVICE>_PORT, BACKRELIEF_<SERVICE>_MANAGEMENT_PORT",
             "(health and metrics), BACKRELIEF_DATA_DIR, BACKRELIEF_KAFKA_PORT, BACKRELIEF_MONGO_PORT; see README.md.");
 
     private final StackSettings settings;
-    private EmbeddedMongo mongo;
-    private EmbeddedKafka kafka;
+    /** Set by the start threads; read by the shutdown hook and the control thread. */
+    private volatile EmbeddedMongo mongo;
+    private volatile EmbeddedKafka kafka;
     private BackReliefServices services;
     private LocalOidcProvider oidc;
 
@@ -86,11 +96,12 @@ public final class LocalStack {
                         stop(settings);
                     }
                 }
-                case "restart" -> {
+                case "restart", "start" -> {
                     if (args.length < 2) {
-                        throw new StackException("Usage: ./run.sh restart <service>   (gateway, catalog, planner, tracking)", 2);
+                        throw new StackException("Usage: ./run.sh " + command
+                                + " <service>   (gateway, catalog, planner, tracking, kafka)", 2);
                     }
-                    control(settings, "restart", args[1]);
+                    control(settings, command, args[1]);
                 }
                 case "status" -> status(settings);
                 case "token" -> token(settings, Arrays.copyOfRange(args, 1, args.length));
@@ -134,21 +145,34 @@ public final class LocalStack {
         long began = System.nanoTime();
         writePidFile();
         OUT.println("BackRelief local stack - data in " + settings.dataDir());
-        String mongoUri = settings.externalMongo().orElseGet(() -> {
+        // MongoDB (reopening its store) and Kafka (recovering its log) are independent: start them together
+        CompletableFuture<String> mongoStarted = settings.externalMongo().map(uri -> {
+            step("using external MongoDB from MONGODB_URI");
+            return CompletableFuture.completedFuture(uri);
+        }).orElseGet(() -> inBackground("mongo", () -> {
             step("starting MongoDB (embedded, H2 backend) on " + settings.host() + ":" + settings.mongoPort());
+            long t = System.nanoTime();
             mongo = EmbeddedMongo.persistent(settings.host(), settings.mongoPort(), settings.dataDir().resolve("mongo")).start();
+            step("MongoDB ready in " + millisSince(t) + " ms");
             return mongo.connectionString();
-        });
-        settings.externalMongo().ifPresent(uri -> step("using external MongoDB from MONGODB_URI"));
-        String kafkaServers = settings.externalKafka().orElseGet(() -> {
+        }));
+        CompletableFuture<String> kafkaStarted = settings.externalKafka().map(servers -> {
+            step("using external Kafka at " + servers);
+            return CompletableFuture.completedFuture(servers);
+        }).orElseGet(() -> inBackground("kafka", () -> {
             step("starting Kafka (KRaft, single node) on " + settings.host() + ":" + settings.kafkaPort());
+            long t = System.nanoTime();
             kafka = EmbeddedKafka.persistent(settings.host(), settings.kafkaPort(), settings.kafkaControllerPort(),
                     settings.dataDir().resolve("kafka")).start();
+            step("Kafka ready in " + millisSince(t) + " ms");
             return kafka.bootstrapServers();
-        });
-        settings.externalKafka().ifPresent(servers -> step("using external Kafka at " + servers));
+        }));
         step("starting the OIDC provider (sign-in page) on " + settings.host() + ":" + settings.oidcPort());
+        long oidcStarted = System.nanoTime();
         oidc = LocalOidcProvider.start(settings.host(), settings.oidcPort());
+        step("OIDC provider ready in " + millisSince(oidcStarted) + " ms");
+        String mongoUri = join(mongoStarted);
+        String kafkaServers = join(kafkaStarted);
         LocalJwtKeys keys = LocalJwtKeys.in(settings.jwtDir());
         services = new BackReliefServices(new BackReliefServices.Wiring(settings.repositoryRoot(), kafkaServers, mongoUri,
                 keys.publicKeyFile(), LocalJwtKeys.DEFAULT_ISSUER, settings.logDir(), BackReliefServices.defaultJvmOptions()),
@@ -157,6 +181,7 @@ public final class LocalStack {
         if (!settings.bindAddress().equals(BackReliefServices.LOOPBACK)) {
             step("services listen on " + settings.bindAddress() + " (BACKRELIEF_BIND_ADDRESS): reachable from the network");
         }
+        step("Kafka and MongoDB up after " + millisSince(began) + " ms; starting the four services together");
         services.start(List.of(Service.values()), Duration.ofSeconds(settings.readyTimeoutSeconds()), LocalStack::step);
         OUT.printf("%nAll services ready in %.1f s.%n", (System.nanoTime() - began) / 1e9);
         OUT.println("  Web app:              http://localhost:" + settings.servicePorts().get(Service.GATEWAY) + "/");
@@ -201,27 +226,11 @@ public final class LocalStack {
         List<String> lines = new ArrayList<>();
         boolean ok;
         try {
-            Service service = Service.named(words.length > 1 ? words[1] : "")
-                    .orElseThrow(() -> new IllegalStateException("Unknown service '" + (words.length > 1 ? words[1] : "")
-                            + "'; use gateway, catalog, planner or tracking"));
-            Duration timeout = Duration.ofSeconds(settings.readyTimeoutSeconds());
-            switch (words[0]) {
-                case "restart" -> {
-                    services.restart(service, timeout, line -> {
-                        step(line);
-                        lines.add(line);
-                    });
-                }
-                case "stop" -> {
-                    if (services.process(service) == null) {
-                        throw new IllegalStateException(service.folder + " is not running");
-                    }
-                    step("stopping " + service.folder + " (./run.sh restart " + service.name().toLowerCase()
-                            + " starts it again)");
-                    services.stop(service);
-                    lines.add(service.folder + " stopped; the rest of the stack keeps running");
-                }
-                default -> throw new IllegalStateException("Unknown request '" + words[0] + "'");
+            String target = words.length > 1 ? words[1] : "";
+            if (ControlTarget.isKafka(target)) {
+                controlKafka(words[0], lines);
+            } else {
+                controlService(words[0], ControlTarget.service(target), lines);
             }
             ok = true;
         } catch (RuntimeException e) {
@@ -234,10 +243,78 @@ public final class LocalStack {
         Files.move(partial, done, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Asks the running stack's launcher to restart or stop one service, and waits for its answer. */
-    static void control(StackSettings settings, String verb, String serviceName) {
-        Service service = Service.named(serviceName).orElseThrow(() -> new StackException("Unknown service '"
-                + serviceName + "'; use gateway, catalog, planner or tracking", 2));
+    private void controlService(String verb, Service service, List<String> lines) {
+        Duration timeout = Duration.ofSeconds(settings.readyTimeoutSeconds());
+        Consumer<String> progress = line -> {
+            step(line);
+            lines.add(line);
+        };
+        switch (verb) {
+            case "restart" -> services.restart(service, timeout, progress);
+            case "start" -> {
+                if (services.process(service) != null) {
+                    throw new IllegalStateException(service.folder + " is already running");
+                }
+                services.startOne(service, timeout, progress);
+            }
+            case "stop" -> {
+                if (services.process(service) == null) {
+                    throw new IllegalStateException(service.folder + " is not running");
+                }
+                step("stopping " + service.folder + " (./run.sh start " + service.name().toLowerCase()
+                        + " starts it again)");
+                services.stop(service);
+                lines.add(service.folder + " stopped; the rest of the stack keeps running");
+            }
+            default -> throw new IllegalStateException("Unknown request '" + verb + "'");
+        }
+    }
+
+    /** The embedded broker alone: an outage the services must ride out (only when the stack hosts Kafka). */
+    private void controlKafka(String verb, List<String> lines) {
+        if (kafka == null) {
+            throw new IllegalStateException("Kafka is external (KAFKA_BOOTSTRAP_SERVERS): the stack cannot stop or start it");
+        }
+        if (!List.of("stop", "start", "restart").contains(verb)) {
+            throw new IllegalStateException("Unknown request '" + verb + "'");
+        }
+        if (verb.equals("stop") || verb.equals("restart")) {
+            if (!kafka.isRunning() && verb.equals("stop")) {
+                throw new IllegalStateException("Kafka is not running");
+            }
+            step("stopping Kafka (./run.sh start kafka starts it again)");
+            kafka.stop();
+            lines.add("Kafka stopped; the services keep running and catch up when it is back");
+        }
+        if (verb.equals("start") || verb.equals("restart")) {
+            if (kafka.isRunning()) {
+                throw new IllegalStateException("Kafka is already running");
+            }
+            long t = System.nanoTime();
+            kafka.start();
+            String line = "Kafka ready in " + millisSince(t) + " ms on " + kafka.bootstrapServers();
+            step(line);
+            lines.add(line);
+        }
+    }
+
+    /** Asks the running stack's launcher to restart, start or stop one service or Kafka, and waits for its answer. */
+    static void control(StackSettings settings, String verb, String targetName) {
+        String target;
+        String shown;
+        if (ControlTarget.isKafka(targetName)) {
+            target = "kafka";
+            shown = "Kafka";
+        } else {
+            Service service;
+            try {
+                service = ControlTarget.service(targetName);
+            } catch (IllegalStateException e) {
+                throw new StackException(e.getMessage(), 2);
+            }
+            target = service.name().toLowerCase();
+            shown = service.folder;
+        }
         if (runningStackPid(settings).isEmpty()) {
             throw new StackException("No stack is running with data in " + settings.dataDir() + "; start it with ./run.sh", 3);
         }
@@ -245,9 +322,13 @@ public final class LocalStack {
         try {
             Files.createDirectories(settings.controlDir());
             Path partial = settings.controlDir().resolve(id + ".tmp");
-            Files.writeString(partial, verb + " " + service.name().toLowerCase());
+            Files.writeString(partial, verb + " " + target);
             Files.move(partial, settings.controlDir().resolve(id + ".request"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            OUT.println((verb.equals("restart") ? "Restarting " : "Stopping ") + service.folder + "...");
+            OUT.println(switch (verb) {
+                case "restart" -> "Restarting ";
+                case "start" -> "Starting ";
+                default -> "Stopping ";
+            } + shown + "...");
             Path done = settings.controlDir().resolve(id + ".done");
             long deadline = System.nanoTime() + Duration.ofSeconds(settings.readyTimeoutSeconds() + 60L).toNanos();
             while (!Files.exists(done)) {
@@ -260,7 +341,7 @@ public final class LocalStack {
             Files.deleteIfExists(done);
             answer.stream().skip(1).forEach(OUT::println);
             if (answer.isEmpty() || !answer.get(0).equals("ok")) {
-                throw new StackException(verb + " " + service.folder + " failed", 1);
+                throw new StackException(verb + " " + shown + " failed", 1);
             }
         } catch (IOException e) {
             throw new StackException("Cannot reach the stack through " + settings.controlDir() + ": " + e.getMessage(), 2);
@@ -385,6 +466,26 @@ public final class LocalStack {
             }
         }
         OUT.println(LocalOidcProvider.mint(settings.oidcPort(), args[0], roles));
+    }
+
+    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> task) {
+        return CompletableFuture.supplyAsync(task, runnable -> {
+            Thread thread = new Thread(runnable, "start-" + name);
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private static <T> T join(CompletableFuture<T> started) {
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     private static void step(String message) {

@@ -2,9 +2,7 @@ package org.backrelief.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -61,13 +58,13 @@ class FaultInjectionIT {
     private static final int USERS = 3;
     /** Pause between one user's completions: about 3 users × 2/s at most. */
     private static final long PACE_MILLIS = 300;
+    /** How long the broker stays down in the Kafka case (issue 15 asks for 15-30 s). */
+    private static final Duration KAFKA_OUTAGE = Duration.ofSeconds(15);
 
     private static Path root;
     private static Path dataDir;
     private static Map<String, String> env;
-    private static Process launcher;
-    private static Thread launcherOutput;
-    private static final StringBuilder LAUNCHER_LOG = new StringBuilder();
+    private static StackProcess launcher;
     private static final Map<String, String> TOKENS = new HashMap<>();
     /** sessionId → event id of the first 2xx answer. */
     private static final Map<String, String> ACKNOWLEDGED = new ConcurrentHashMap<>();
@@ -100,13 +97,12 @@ class FaultInjectionIT {
     @AfterAll
     static void stopStack() throws Exception {
         try {
-            if (launcher != null && launcher.isAlive()) {
+            if (launcher != null && launcher.process().isAlive()) {
                 runToCompletion("stop");
-                launcher.waitFor(60, TimeUnit.SECONDS);
+                launcher.awaitExit(60);
             }
             if (launcher != null) {
-                launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-                launcher.destroyForcibly();
+                launcher.killTree();
             }
         } finally {
             FileTrees.deleteQuietly(dataDir);
@@ -138,14 +134,30 @@ class FaultInjectionIT {
 
     @Test
     @Order(4)
+    void kafkaStoppedAndStartedAgainLosesNothing() throws Exception {
+        try (Load load = new Load()) {
+            load.awaitMore(8, Duration.ofSeconds(60));
+            assertThat(runToCompletion("stop", "kafka")).contains("Kafka stopped");
+            int before = load.completed();
+            Thread.sleep(KAFKA_OUTAGE.toMillis());
+            // the planner stays ready: completions are acknowledged from its outbox while the broker is away
+            assertThat(load.completed()).as("completions acknowledged while Kafka was down").isGreaterThan(before);
+            assertThat(runToCompletion("start", "kafka")).contains("Kafka ready");
+            load.awaitMore(8, Duration.ofSeconds(120));
+        }
+        assertNothingLostNothingDoubled("Kafka down " + KAFKA_OUTAGE.toSeconds() + " s");
+    }
+
+    @Test
+    @Order(5)
     void launcherHostingKafkaAndMongoKilledWithSigkillLosesNoAcknowledgedCompletion() throws Exception {
         try (Load load = new Load()) {
             load.awaitMore(8, Duration.ofSeconds(60));
             // kill right after an acknowledgement: the store's background commit (~1 s) had no chance to save it
             load.awaitNextAcknowledgement(Duration.ofSeconds(30));
-            ProcessHandle stack = launcher.toHandle();
+            ProcessHandle stack = launcher.process().toHandle();
             List<ProcessHandle> children = stack.descendants().toList();
-            Process.class.cast(launcher).destroyForcibly(); // SIGKILL: Kafka and MongoDB die with their acknowledged data
+            launcher.process().destroyForcibly(); // SIGKILL: Kafka and MongoDB die with their acknowledged data
             stack.onExit().get(30, TimeUnit.SECONDS);
             // the services notice their parent is gone and stop; whatever is still there after 30 s is killed
             for (ProcessHandle child : children) {
@@ -160,6 +172,50 @@ class FaultInjectionIT {
             load.awaitMore(8, Duration.ofSeconds(120));
         }
         assertNothingLostNothingDoubled("kill -9 launcher (Kafka + MongoDB), stack restarted");
+    }
+
+    /**
+     * Last, on the stack restarted by the launcher case: an orderly stop of one service and then of the whole stack
+     * while requests are in flight logs no ERROR in any service (and the tracker no failed offset commit).
+     */
+    @Test
+    @Order(6)
+    void orderlyStopUnderLoadLogsNoError() throws Exception {
+        Map<Path, Long> logStart = logSizes();
+        Load load = new Load();
+        try {
+            load.awaitMore(5, Duration.ofSeconds(60));
+            assertThat(runToCompletion("restart", "tracking")).contains("tracking-service ready");
+            assertThat(runToCompletion("restart", "planner")).contains("planner-service ready");
+            load.awaitMore(5, Duration.ofSeconds(60));
+            assertThat(runToCompletion("stop")).contains("Stopped");
+            assertThat(launcher.awaitExit(60)).isTrue();
+        } finally {
+            load.abandon();
+        }
+        List<String> errors = new ArrayList<>();
+        for (Map.Entry<Path, Long> log : logSizes().entrySet()) {
+            String written = newText(log.getKey(), logStart.getOrDefault(log.getKey(), 0L));
+            written.lines().filter(line -> line.contains(" ERROR ") || line.contains("SRMSG18252"))
+                    .forEach(line -> errors.add(log.getKey().getFileName() + ": " + line));
+        }
+        assertThat(errors).as("ERROR lines logged during an orderly stop under load").isEmpty();
+        assertThat(launcher.output()).as("launcher output").doesNotContain("ERROR");
+    }
+
+    private static Map<Path, Long> logSizes() throws IOException {
+        Map<Path, Long> sizes = new HashMap<>();
+        try (var logs = Files.list(dataDir.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                sizes.put(log, Files.size(log));
+            }
+        }
+        return sizes;
+    }
+
+    private static String newText(Path log, long from) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from), StandardCharsets.UTF_8);
     }
 
     // ------------------------------------------------------------------------------------------------------ faults
@@ -193,7 +249,7 @@ class FaultInjectionIT {
 
     private static ProcessHandle serviceProcess(Service service) throws IOException {
         String folder = "/" + service.folder + "/target/quarkus-app";
-        for (ProcessHandle handle : launcher.descendants().toList()) {
+        for (ProcessHandle handle : launcher.process().descendants().toList()) {
             Path cwd = Path.of("/proc", Long.toString(handle.pid()), "cwd");
             try {
                 if (Files.readSymbolicLink(cwd).toString().endsWith(folder)) {
@@ -299,8 +355,21 @@ class FaultInjectionIT {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (completed.get() < target) {
                 assertThat(System.nanoTime()).as("load made no progress: " + completed.get() + " < " + target
-                        + "\nlauncher:\n" + launcherLog()).isLessThan(deadline);
+                        + "\nlauncher:\n" + launcher.output()).isLessThan(deadline);
                 Thread.sleep(200);
+            }
+        }
+
+        int completed() {
+            return completed.get();
+        }
+
+        /** Stops at once, dropping requests still unanswered (the stack is gone; nothing is checked afterwards). */
+        void abandon() throws InterruptedException {
+            running.set(false);
+            threads.forEach(Thread::interrupt);
+            for (Thread thread : threads) {
+                thread.join(10_000);
             }
         }
 
@@ -414,52 +483,10 @@ class FaultInjectionIT {
     }
 
     private static void launch() throws Exception {
-        launcher = command("up").start();
-        CompletableFuture<Boolean> ready = new CompletableFuture<>();
-        Process process = launcher;
-        launcherOutput = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    synchronized (LAUNCHER_LOG) {
-                        LAUNCHER_LOG.append(line).append('\n');
-                    }
-                    if (line.equals("READY")) {
-                        ready.complete(true);
-                    }
-                }
-            } catch (IOException ignored) {
-                // the stack exited
-            }
-            ready.complete(false);
-        }, "stack-output");
-        launcherOutput.setDaemon(true);
-        launcherOutput.start();
-        boolean isReady = ready.get(240, TimeUnit.SECONDS);
-        assertThat(isReady).as("stack output:\n" + launcherLog()).isTrue();
-    }
-
-    private static String launcherLog() {
-        synchronized (LAUNCHER_LOG) {
-            return LAUNCHER_LOG.toString();
-        }
+        launcher = StackProcess.start(root, env);
     }
 
     private static String runToCompletion(String... args) throws Exception {
-        Process process = command(args).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
-    }
-
-    private static ProcessBuilder command(String... args) {
-        List<String> command = new ArrayList<>(List.of("bash", root.resolve("run.sh").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-        builder.environment().remove("MONGODB_URI");
-        builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
-        builder.environment().putAll(env);
-        return builder;
+        return StackProcess.run(root, env, args);
     }
 }

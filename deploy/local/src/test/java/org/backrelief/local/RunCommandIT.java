@@ -2,9 +2,7 @@ package org.backrelief.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.backrelief.infra.BackReliefServices;
@@ -50,7 +47,7 @@ class RunCommandIT {
     void startsEverythingStopsCleanlyAndReusesData() throws Exception {
         Map<String, String> env = freePortEnvironment();
 
-        Started first = startStack(env);
+        StackProcess first = StackProcess.start(root, env);
         int gatewayPort = Integer.parseInt(env.get("BACKRELIEF_GATEWAY_PORT"));
         String catalogBefore;
         try {
@@ -65,7 +62,9 @@ class RunCommandIT {
                 assertListensOnLoopbackOnly(port);
                 assertListensOnLoopbackOnly(management);
             }
-            assertThat(first.output()).contains("All services ready", "http://127.0.0.1:" + gatewayPort + "/api/v1");
+            assertThat(first.output()).contains("All services ready", "http://127.0.0.1:" + gatewayPort + "/api/v1",
+                    "starting the four services together", "Kafka ready in", "MongoDB ready in")
+                    .as("the launcher's own output has no ERROR line (e.g. the log manager's)").doesNotContain("ERROR");
             String token = runToCompletion(env, "token", "alice").trim();
             assertThat(token.split("\\.")).hasSize(3);
             HttpResponse<String> catalog = get(gatewayPort, "/api/v1/exercises?size=1");
@@ -79,7 +78,7 @@ class RunCommandIT {
         assertNoErrorInServiceLogs();
         assertThat(dataDir.resolve("kafka").resolve("cluster-id")).exists();
 
-        Started second = startStack(env);
+        StackProcess second = StackProcess.start(root, env);
         try {
             assertThat(second.output()).contains("All services ready");
             assertThat(get(gatewayPort, "/api/v1/exercises?size=1").body()).isEqualTo(catalogBefore);
@@ -110,7 +109,10 @@ class RunCommandIT {
         }
     }
 
-    /** {@code restart <service>} and {@code stop <service>}: one service goes and comes back, the rest keeps serving. */
+    /**
+     * {@code restart <service>}, {@code stop <service>} and {@code start <service>}: one service goes and comes back,
+     * the rest keeps serving.
+     */
     private void restartAndStopOneService(Map<String, String> env, int gatewayPort) throws Exception {
         int plannerManagement = Integer.parseInt(env.get("BACKRELIEF_PLANNER_MANAGEMENT_PORT"));
         int trackingPort = Integer.parseInt(env.get("BACKRELIEF_TRACKING_PORT"));
@@ -123,7 +125,7 @@ class RunCommandIT {
         assertThat(FreePorts.isFree("127.0.0.1", trackingPort)).as("tracking's port released").isTrue();
         assertThat(get(gatewayPort, "/api/v1/exercises?size=1").statusCode()).as("the rest keeps serving")
                 .isEqualTo(200);
-        assertThat(runToCompletion(env, "restart", "tracking-service")).contains("tracking-service ready");
+        assertThat(runToCompletion(env, "start", "tracking-service")).contains("tracking-service ready");
 
         Process unknown = command(env, "restart", "billing").start();
         String output = new String(unknown.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -171,53 +173,13 @@ class RunCommandIT {
         assertThat(output).contains("Unknown command 'launch'", "Usage");
     }
 
-    private record Started(Process process, StringBuilder log, Thread reader) {
-        String output() {
-            synchronized (log) {
-                return log.toString();
-            }
-        }
-    }
-
-    private Started startStack(Map<String, String> env) throws Exception {
-        Process process = command(env, "up").start();
-        StringBuilder log = new StringBuilder();
-        CompletableFuture<Boolean> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    synchronized (log) {
-                        log.append(line).append('\n');
-                    }
-                    if (line.equals("READY")) {
-                        ready.complete(true);
-                    }
-                }
-            } catch (IOException ignored) {
-                // the stack exited
-            }
-            ready.complete(false);
-        }, "stack-output");
-        reader.setDaemon(true);
-        reader.start();
-        Boolean isReady = ready.get(240, TimeUnit.SECONDS);
-        if (!isReady) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        assertThat(isReady).as("stack output:\n" + log).isTrue();
-        return new Started(process, log, reader);
-    }
-
-    private void stopAndAssertNothingLeft(Map<String, String> env, Started started) throws Exception {
+    private void stopAndAssertNothingLeft(Map<String, String> env, StackProcess started) throws Exception {
         List<ProcessHandle> tree = new ArrayList<>(started.process().descendants().toList());
         tree.add(started.process().toHandle());
         assertThat(tree).hasSizeGreaterThanOrEqualTo(5);
         String stopOutput = runToCompletion(env, "stop");
         assertThat(stopOutput).contains("Stopped");
-        assertThat(started.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
-        started.reader().join(10_000);
+        assertThat(started.awaitExit(60)).isTrue();
         for (ProcessHandle handle : tree) {
             handle.onExit().get(15, TimeUnit.SECONDS);
             assertThat(handle.isAlive()).as("process " + handle.pid() + " left running").isFalse();
@@ -231,21 +193,11 @@ class RunCommandIT {
     }
 
     private String runToCompletion(Map<String, String> env, String... args) throws Exception {
-        Process process = command(env, args).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+        return StackProcess.run(root, env, args);
     }
 
     private ProcessBuilder command(Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of("bash", root.resolve("run.sh").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-        builder.environment().remove("MONGODB_URI");
-        builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
-        builder.environment().putAll(env);
-        return builder;
+        return StackProcess.command(root, env, args);
     }
 
     private Map<String, String> freePortEnvironment() {
