@@ -5,11 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.backrelief.catalog.CatalogConfig;
@@ -19,6 +15,8 @@ import org.backrelief.common.problem.ProblemException;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * The catalog as this replica serves it: an immutable {@link CatalogSnapshot} of the whole collection, swapped
@@ -41,7 +39,6 @@ public class ExerciseReadModel {
 
     private final ExerciseRepository repository;
     private final ObjectMapper mapper;
-    private final Duration checkInterval;
     private final Duration maxUnverified;
     private final Clock clock = Clock.systemUTC();
     private final Object rebuildLock = new Object();
@@ -49,12 +46,12 @@ public class ExerciseReadModel {
     private volatile CatalogSnapshot current;
     /** When the database last confirmed (or produced) the snapshot; null before the first load. */
     private volatile Instant verifiedAt;
-    private ScheduledExecutorService checker;
+    /** Set once the first load happened (CatalogStartup); the scheduled check does nothing before. */
+    private volatile boolean checking;
 
     public ExerciseReadModel(ExerciseRepository repository, ObjectMapper mapper, CatalogConfig config) {
         this.repository = repository;
         this.mapper = mapper;
-        this.checkInterval = config.readModel().checkInterval();
         this.maxUnverified = config.readModel().maxUnverified();
     }
 
@@ -116,32 +113,22 @@ public class ExerciseReadModel {
     }
 
     /** Starts the periodic check; the first load must have happened (see CatalogStartup). */
-    public synchronized void startChecking() {
-        if (checker != null) {
-            return;
-        }
-        checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "catalog-read-model-check");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = Math.max(50, checkInterval.toMillis());
-        checker.scheduleWithFixedDelay(this::checkQuietly, every, every, TimeUnit.MILLISECONDS);
+    public void startChecking() {
+        checking = true;
     }
 
-    private void checkQuietly() {
+    /** Every {@code read-model.check-interval}; a check still running when the next is due is not doubled. */
+    @Scheduled(identity = "catalog-read-model-check", every = "${backrelief.catalog.read-model.check-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void checkQuietly() {
+        if (!checking) {
+            return;
+        }
         try {
             checkForChanges();
         } catch (RuntimeException e) {
             // keep serving the last snapshot; readiness turns DOWN once it is unverified for too long
             LOG.warnf("Catalog freshness check failed (last verified %s): %s", verifiedAt, e.toString());
-        }
-    }
-
-    @PreDestroy
-    synchronized void stop() {
-        if (checker != null) {
-            checker.shutdownNow();
         }
     }
 }

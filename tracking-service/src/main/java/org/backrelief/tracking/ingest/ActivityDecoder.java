@@ -51,11 +51,11 @@ public class ActivityDecoder {
     private final ObjectReader sessionReader;
     private final ObjectReader checkInReader;
     /**
-     * The same readers for {@code data} read in the middle of the envelope's stream: the tokens after it (at least
+     * The check-in reader for {@code data} read in the middle of the envelope's stream: the tokens after it (at least
      * the envelope's closing brace) are not trailing garbage, so the strict mapper's FAIL_ON_TRAILING_TOKENS must not
      * apply there (it made every event fail the one-pass path). The envelope's own end is checked by the caller.
+     * Sessions, nearly all the traffic, are bound by {@link SessionDataReader} instead.
      */
-    private final ObjectReader sessionInEnvelope;
     private final ObjectReader checkInInEnvelope;
     private final Validator validator;
 
@@ -63,7 +63,6 @@ public class ActivityDecoder {
         this.mapper = mapper;
         this.sessionReader = mapper.readerFor(SessionCompletedV1.class);
         this.checkInReader = mapper.readerFor(PainCheckInV1.class);
-        this.sessionInEnvelope = sessionReader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.checkInInEnvelope = checkInReader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.validator = validator;
     }
@@ -89,16 +88,26 @@ public class ActivityDecoder {
             Map<String, String> attributes = new HashMap<>(8);
             String boundType = null;
             Object data = null;
+            boolean checked = false;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken token = parser.nextToken();
                 if ("data".equals(field)) {
-                    ObjectReader reader = readerFor(attributes.get("type"));
-                    if (reader == null || token != JsonToken.START_OBJECT || data != null) {
+                    String type = attributes.get("type");
+                    if (token != JsonToken.START_OBJECT || data != null) {
                         return null;
                     }
-                    boundType = attributes.get("type");
-                    data = reader.readValue(parser);
+                    if (EventTypes.SESSION_COMPLETED_V1.equals(type)) {
+                        // the bulk of the stream, without databind; checked against its constraints as it is read
+                        checked = SessionDataReader.validates();
+                        data = checked ? SessionDataReader.readValid(parser) : SessionDataReader.read(parser);
+                    } else if (EventTypes.PAIN_CHECKIN_V1.equals(type)) {
+                        data = checkInInEnvelope.readValue(parser);
+                    }
+                    if (data == null) {
+                        return null;
+                    }
+                    boundType = type;
                 } else if (ATTRIBUTES.contains(field)) {
                     if (token == JsonToken.VALUE_STRING) {
                         attributes.put(field, parser.getText());
@@ -119,21 +128,14 @@ public class ActivityDecoder {
                     || attributes.get("source").isBlank() || contentType != null && !contentType.contains("json")) {
                 return null;
             }
-            return accept(id, attributes.get("subject"), data);
+            return accept(id, attributes.get("subject"), data, checked);
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }
     }
 
-    private ObjectReader readerFor(String type) {
-        if (EventTypes.SESSION_COMPLETED_V1.equals(type)) {
-            return sessionInEnvelope;
-        }
-        return EventTypes.PAIN_CHECKIN_V1.equals(type) ? checkInInEnvelope : null;
-    }
-
     /** Every check, reading the value into a tree first, so each kind of bad record gets its own reason. */
-    private Decoded decodeCarefully(String value) {
+    Decoded decodeCarefully(String value) {
         JsonNode event;
         try {
             event = mapper.readTree(value);
@@ -187,7 +189,7 @@ public class ActivityDecoder {
             return versionOrData(problem);
         }
         try {
-            return accept(eventId, text(event, "subject"), sessionReader.readValue(data));
+            return accept(eventId, text(event, "subject"), sessionReader.readValue(data), false);
         } catch (java.io.IOException e) {
             return rejected(Rejection.INVALID_DATA, jsonProblem(e));
         }
@@ -199,21 +201,24 @@ public class ActivityDecoder {
             return versionOrData(problem);
         }
         try {
-            return accept(eventId, text(event, "subject"), checkInReader.readValue(data));
+            return accept(eventId, text(event, "subject"), checkInReader.readValue(data), false);
         } catch (java.io.IOException e) {
             return rejected(Rejection.INVALID_DATA, jsonProblem(e));
         }
     }
 
-    /** The checks on bound data, shared by both paths. */
-    private Decoded accept(String eventId, String subject, Object data) {
+    /**
+     * The checks on bound data, shared by both paths; {@code constraintsChecked} when {@link SessionDataReader}
+     * already enforced the Bean Validation constraints while reading.
+     */
+    private Decoded accept(String eventId, String subject, Object data, boolean constraintsChecked) {
         if (data instanceof SessionCompletedV1 session) {
             if (session.schemaVersion() != SessionCompletedV1.SCHEMA_VERSION) {
                 return rejected(Rejection.UNSUPPORTED_SCHEMA_VERSION,
                         VERSION_PREFIX + session.schemaVersion() + " is not supported");
             }
-            String problem = dataProblem(validator.validate(session), session.zoneId(), "completedAt",
-                    session.completedAt(), subject, session.userId());
+            String problem = dataProblem(constraintsChecked ? Set.of() : validator.validate(session),
+                    session.zoneId(), "completedAt", session.completedAt(), subject, session.userId());
             return problem != null ? rejected(Rejection.INVALID_DATA, problem)
                     : new Decoded.Session(SessionFact.of(eventId, session));
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 
 import jakarta.validation.Validation;
@@ -157,5 +158,71 @@ class ActivityDecoderTest {
         assertEquals(null, decoder.decodeInOnePass(changed(e -> data(e).put("$where", "1"))));
         assertEquals(null, decoder.decodeInOnePass(VALID + " {}"));
         rejected(VALID + " {}", Rejection.NOT_JSON);
+    }
+
+    /** The one-pass path binds sessions without databind: it must give exactly the careful path's fact. */
+    @Test
+    void theOnePassPathBindsWhatDatabindBinds() {
+        assertTrue(SessionDataReader.validates(), "the session constraints are evaluated while reading");
+        List<String> events = List.of(VALID,
+                session("u", "s", "2024-03-31T22:30:00Z", "UTC").json("e1"),
+                session("u", "s", "2024-02-29T23:59:59.5Z", "America/New_York").notes("sore \"back\" ü")
+                        .exercise(Activity.skipped("cat-camel", Phase.WARM_UP, "pain"))
+                        .exercise(done("plank", Phase.STRENGTHENING, null, 12, null, 0)).json("e2"),
+                changed(e -> data(e).put("planId", "p-1").put("scheduledDate", "2024-03-30").put("weekNumber", 2)
+                        .put("sessionsScheduledThisWeek", 3).put("sessionsPerWeek", 3)),
+                changed(e -> data(e).putNull("planId").putNull("notes").putNull("weekNumber")),
+                changed(e -> data(e).put("completedAt", "2024-03-31T22:30:00.123456789Z")));
+        for (String event : events) {
+            Decoded fast = decoder.decodeInOnePass(event);
+            assertInstanceOf(Decoded.Session.class, fast, event);
+            assertEquals(decoder.decodeCarefully(event), fast, event);
+        }
+    }
+
+    /** Whatever breaks a constraint or the plain shape is left to the careful path, which names it. */
+    @Test
+    void theOnePassPathLeavesEveryViolationToTheValidator() {
+        List<String> breaking = List.of(
+                changed(e -> data(e).put("painAfter", 11)),
+                changed(e -> data(e).put("painBefore", -1)),
+                changed(e -> data(e).put("schemaVersion", 2)),
+                changed(e -> data(e).put("userId", " ")),
+                changed(e -> data(e).put("userId", "\u0000")),
+                changed(e -> data(e).put("sessionId", "x".repeat(129))),
+                changed(e -> data(e).put("sessionsPerWeek", 8)),
+                changed(e -> data(e).put("weekNumber", 0)),
+                changed(e -> data(e).put("notes", "n".repeat(2001))),
+                changed(e -> data(e).putNull("exercises")),
+                changed(e -> data(e).putNull("completedAt")),
+                changed(e -> data(e).put("painBefore", 4.0)),
+                changed(e -> data(e).put("painBefore", 4_000_000_000L)),
+                changed(e -> data(e).put("userId", 7)),
+                changed(e -> data(e).put("completedAt", "2024-03-31T22:30:00+01:00")),
+                changed(e -> data(e).put("scheduledDate", "2024-02-30")),
+                changed(e -> ((ObjectNode) data(e).get("exercises").get(0)).put("phase", "warm_up")),
+                changed(e -> ((ObjectNode) data(e).get("exercises").get(0)).put("reps", 1001)),
+                changed(e -> ((ObjectNode) data(e).get("exercises").get(0)).put("exerciseId", "")),
+                changed(e -> ((ObjectNode) data(e).get("exercises").get(0)).remove("durationSeconds")),
+                changed(e -> data(e).withArray("exercises").addNull()));
+        for (String event : breaking) {
+            assertEquals(null, decoder.decodeInOnePass(event), event);
+        }
+        assertTrue(rejected(breaking.get(0), Rejection.INVALID_DATA).detail().contains("painAfter"));
+        assertTrue(rejected(breaking.get(4), Rejection.INVALID_DATA).detail().contains("userId"));
+    }
+
+    @Test
+    void instantsAndDatesAreReadAsJavaTimeReadsThem() {
+        for (String text : List.of("2024-03-31T22:30:00Z", "2000-01-01T00:00:00.1Z", "2099-12-31T23:59:59.999999999Z",
+                "2024-02-29T12:00:00.120Z")) {
+            assertEquals(Instant.parse(text), SessionDataReader.instant(text), text);
+        }
+        for (String text : List.of("2024-03-31T22:30Z", "2024-03-31T24:00:00Z", "2024-03-31 22:30:00Z",
+                "2024-03-31T22:30:00.Z", "2024-03-31T22:30:00.1234567890Z", "+2024-03-31T22:30:00Z")) {
+            assertEquals(null, SessionDataReader.instant(text), text);
+        }
+        assertEquals(LocalDate.parse("2024-02-29"), SessionDataReader.localDate("2024-02-29"));
+        assertEquals(null, SessionDataReader.localDate("2023-02-29"));
     }
 }
