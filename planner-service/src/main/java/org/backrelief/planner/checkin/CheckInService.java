@@ -106,12 +106,11 @@ public class CheckInService {
         PainAdaptation.Assessment assessment = null;
         StepAnchor current = null;
         StepAnchor next = null;
-        PlanEntity plan = session == null ? active : plans.findById(session.planId);
+        PlanEntity plan = session == null ? active
+                : active != null && active.id.equals(session.planId) ? active : plans.findById(session.planId);
         boolean planActive = plan != null && PlanEntity.ACTIVE.equals(plan.status);
         if (session != null && planActive) {
-            CompletionEntity completion = completions.findById(session.id);
-            int before = completion == null ? request.pain()
-                    : documents.fromDocument(completion.data, SessionCompletedV1.class).painBefore();
+            int before = painBefore(session, request.pain());
             assessment = PainAdaptation.nextDay(request.pain(), before);
             current = plan.anchor();
             next = PainAdaptation.adapt(current, assessment.decision(), session.weekNumber, session.step);
@@ -124,7 +123,7 @@ public class CheckInService {
         checkIn.adapted = !planActive;
         checkIns.persist(checkIn);
         relay.trigger();
-        followUp(checkIn);
+        followUp(checkIn, planActive ? plan : null, profile);
         return new CheckInView(checkIn.id, checkIn.eventId, now, request.pain(), checkIn.sessionId,
                 assessment == null ? null : assessment.decision().name(), assessment == null ? null : assessment.reason(),
                 current == null ? null : current.stepForWeek(checkIn.weekNumber + 1),
@@ -148,24 +147,47 @@ public class CheckInService {
                 checkIn.sessionId == null ? null : checkIn.weekNumber + 1, null, null);
     }
 
-    /** Adapts the plan to the check-in; idempotent. Failures are left to the sweep. */
+    /** The pain before the session (stored on it when completed; read from its completion in older data). */
+    private int painBefore(SessionEntity session, int fallback) {
+        if (session.painBefore != null) {
+            return session.painBefore;
+        }
+        CompletionEntity completion = completions.findById(session.id);
+        return completion == null ? fallback
+                : documents.fromDocument(completion.data, SessionCompletedV1.class).painBefore();
+    }
+
+    /** Adapts the plan to the check-in and marks it adapted; idempotent. Failures are left to the sweep. */
     public void followUp(CheckInEntity checkIn) {
+        if (followUp(checkIn, null, null)) {
+            checkIns.mongoCollection().updateOne(eq("_id", checkIn.id), set("adapted", true));
+        }
+    }
+
+    /**
+     * As above, from the plan and profile the request has read (null: read them here); true once the plan has taken
+     * the check-in into account. The request leaves the {@code adapted} flag to {@link
+     * org.backrelief.planner.completion.AdaptationSweep} (one round trip less): the plan's {@code appliedReports}
+     * (or its {@code lastPainAt}) show that the check-in was applied.
+     */
+    private boolean followUp(CheckInEntity checkIn, PlanEntity plan, ProfileEntity profile) {
         if (checkIn.adapted || checkIn.planId == null) {
-            return;
+            return false;
         }
         try {
             int pain = documents.fromDocument(checkIn.data, PainCheckInV1.class).pain();
             if (checkIn.sessionId == null) {
                 planService.recordPain(checkIn.planId, pain, checkIn.createdAt);
             } else {
-                planService.applyReport(checkIn.planId, "checkin:" + checkIn.id, AdjustmentView.CHECK_IN,
-                        checkIn.sessionId, checkIn.id, checkIn.painBefore, pain,
+                planService.applyReport(checkIn.planId, plan, profile, checkIn.reportKey(),
+                        AdjustmentView.CHECK_IN, checkIn.sessionId, checkIn.id, checkIn.painBefore, pain,
                         PainAdaptation.nextDay(pain, checkIn.painBefore), checkIn.weekNumber, checkIn.step,
-                        checkIn.createdAt);
+                        checkIn.createdAt, null);
             }
-            checkIns.mongoCollection().updateOne(eq("_id", checkIn.id), set("adapted", true));
+            return true;
         } catch (RuntimeException e) {
             LOG.warnf("Check-in %s recorded; adapting the plan will be retried: %s", checkIn.id, e.toString());
+            return false;
         }
     }
 }

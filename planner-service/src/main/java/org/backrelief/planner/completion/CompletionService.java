@@ -1,8 +1,5 @@
 package org.backrelief.planner.completion;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Updates.set;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -28,12 +25,9 @@ import org.backrelief.common.problem.ProblemException;
 import org.backrelief.planner.outbox.OutboxRelay;
 import org.backrelief.planner.plan.AdjustmentView;
 import org.backrelief.planner.plan.PlanEntity;
-import org.backrelief.planner.plan.PlanRepository;
 import org.backrelief.planner.plan.PlanService;
 import org.backrelief.planner.plan.SessionEntity;
-import org.backrelief.planner.plan.SessionRepository;
 import org.backrelief.planner.profile.ProfileEntity;
-import org.backrelief.planner.profile.ProfileRepository;
 import org.backrelief.planner.profile.ProfileSpec;
 import org.backrelief.planner.progression.PainAdaptation;
 import org.backrelief.planner.progression.SessionEffort;
@@ -55,7 +49,8 @@ import com.mongodb.MongoWriteException;
  * <p>
  * Everything is validated before anything is written; the one write that counts is the insert of the completion
  * document (id = session id, so a second insert fails): it is at once the record, the idempotency key and the outbox
- * entry. The follow-ups (session marked done, plan adapted) are idempotent and retried by {@link AdaptationSweep}
+ * entry, so the event is stored atomically with the state it reports. Round trips (issue 18, budget 4): one read of
+ * session, completion, plan and profile; the insert; the session marked done; the plan's versioned update. The follow-ups (session marked done, plan adapted) are idempotent and retried by {@link AdaptationSweep}
  * if they fail here.
  */
 @ApplicationScoped
@@ -63,9 +58,6 @@ public class CompletionService {
 
     private static final Logger LOG = Logger.getLogger(CompletionService.class);
 
-    private final SessionRepository sessions;
-    private final PlanRepository plans;
-    private final ProfileRepository profiles;
     private final CompletionRepository completions;
     private final PlanService planService;
     private final Documents documents;
@@ -73,12 +65,8 @@ public class CompletionService {
     private final OutboxRelay relay;
     private final Validator validator;
 
-    public CompletionService(SessionRepository sessions, PlanRepository plans, ProfileRepository profiles,
-            CompletionRepository completions, PlanService planService, Documents documents, Clock clock,
+    public CompletionService(CompletionRepository completions, PlanService planService, Documents documents, Clock clock,
             OutboxRelay relay, Validator validator) {
-        this.sessions = sessions;
-        this.plans = plans;
-        this.profiles = profiles;
         this.completions = completions;
         this.planService = planService;
         this.documents = documents;
@@ -88,19 +76,20 @@ public class CompletionService {
     }
 
     public CompletionView complete(String userId, String sessionId, CompletionRequest request) {
-        SessionEntity session = sessions.owned(sessionId, userId)
+        // one round trip: the session with its completion (a retry), its plan and the profile
+        CompletionContext context = completions.context(sessionId, userId)
                 .orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+        SessionEntity session = context.session();
         String fingerprint = fingerprint(request);
-        CompletionEntity existing = completions.findById(sessionId);
-        if (existing != null) {
-            return replay(existing, fingerprint);
+        if (context.existing() != null) {
+            return replay(context.existing(), fingerprint);
         }
-        PlanEntity plan = plans.findById(session.planId);
+        PlanEntity plan = context.plan();
         if (plan == null || !PlanEntity.ACTIVE.equals(plan.status)) {
             throw ProblemException.conflict("This session belongs to a plan that has been replaced;"
                     + " complete the sessions of your current plan");
         }
-        ProfileEntity profile = profiles.findById(userId);
+        ProfileEntity profile = context.profile();
         String zone = profile != null && profile.zoneId != null ? profile.zoneId
                 : plan.zoneId != null ? plan.zoneId : ProfileSpec.DEFAULT_ZONE;
         LocalDate today = planService.today(zone);
@@ -166,16 +155,23 @@ public class CompletionService {
 
     /** Marks the session done and adapts the plan; idempotent. Failures are left to the sweep. */
     public void followUp(CompletionEntity completion) {
-        followUp(completion, null, null, null, null);
+        if (followUp(completion, null, null, null, null)) {
+            completions.markAdapted(List.of(completion.id));
+        }
     }
 
-    /** As above, reusing what the request has already read (null: read it here). */
-    private void followUp(CompletionEntity completion, SessionCompletedV1 event, PlanEntity plan,
+    /**
+     * As above, reusing what the request has already read (null: read it here); true once the plan has taken the
+     * completion into account. The request does not mark the completion {@code adapted} itself (one round trip
+     * less): the plan records every report it applied ({@code appliedReports}), so {@link AdaptationSweep} confirms
+     * the flag from the plan later, and applies the report itself only where the plan does not have it.
+     */
+    private boolean followUp(CompletionEntity completion, SessionCompletedV1 event, PlanEntity plan,
             ProfileEntity profile, CompletionView answered) {
         try {
             SessionCompletedV1 data = event != null ? event
                     : documents.fromDocument(completion.data, SessionCompletedV1.class);
-            planService.markCompleted(completion.id, completion.planId, data.completedAt());
+            planService.markCompleted(completion.id, completion.planId, data.completedAt(), data.painBefore());
             // the decision the person was told (it weighed the pain, how much was done and why things were skipped)
             CompletionView view = answered != null ? answered
                     : documents.fromDocument(completion.result, CompletionView.class);
@@ -183,12 +179,13 @@ public class CompletionService {
                     PainAdaptation.Decision.valueOf(view.decision()), view.reason());
             SessionEffort effort = view.exercisesInSession() == null ? null
                     : new SessionEffort(view.exercisesDone(), view.exercisesInSession(), view.skippedForPain());
-            planService.applyReport(completion.planId, plan, profile, "completion:" + completion.id,
+            planService.applyReport(completion.planId, plan, profile, completion.reportKey(),
                     AdjustmentView.COMPLETION, completion.id, null, data.painBefore(), data.painAfter(), assessment,
                     completion.weekNumber, completion.step, data.completedAt(), effort);
-            completions.mongoCollection().updateOne(eq("_id", completion.id), set("adapted", true));
+            return true;
         } catch (RuntimeException e) {
             LOG.warnf("Completion %s recorded; adapting the plan will be retried: %s", completion.id, e.toString());
+            return false;
         }
     }
 

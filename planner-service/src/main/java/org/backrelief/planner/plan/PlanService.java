@@ -3,7 +3,6 @@ package org.backrelief.planner.plan;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
@@ -49,6 +48,9 @@ import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
 
 /**
@@ -164,12 +166,9 @@ public class PlanService {
             entity.composedAt = now;
             entities.add(entity);
         }
-        // sessions first: a plan is only visible once all its sessions exist
+        // sessions first (one insertMany): a plan is only visible once all its sessions exist
         sessions.persist(entities);
-        plans.persist(plan);
-        plans.mongoCollection().updateMany(
-                and(eq("userId", userId), eq("status", PlanEntity.ACTIVE), ne("_id", plan.id)),
-                set("status", PlanEntity.REPLACED));
+        plans.insertReplacingOthers(plan);
         return view(plan, entities);
     }
 
@@ -239,18 +238,9 @@ public class PlanService {
 
     /**
      * Applies a pain report to the plan once: moves the step schedule, records the adjustment with its reason and
-     * rebuilds the open sessions. Safe to call again with the same {@code reportKey}.
-     */
-    public void applyReport(String planId, String reportKey, String trigger, String sessionId, String checkInId,
-            Integer painBefore, int pain, PainAdaptation.Assessment assessment, int sessionWeek, int sessionStep,
-            Instant at) {
-        applyReport(planId, null, null, reportKey, trigger, sessionId, checkInId, painBefore, pain, assessment,
-                sessionWeek, sessionStep, at, null);
-    }
-
-    /**
-     * As above, starting from the plan and profile the caller has just read (either may be null: then they are read
-     * here); a concurrent change of the plan is caught by its version and answered by reading it again.
+     * rebuilds the open sessions. Safe to call again with the same {@code reportKey}. Starts from the plan and profile
+     * the caller has just read (either may be null: then they are read here); a concurrent change of the plan is
+     * caught by its version and answered by reading it again.
      */
     public void applyReport(String planId, PlanEntity loaded, ProfileEntity profile, String reportKey, String trigger,
             String sessionId, String checkInId, Integer painBefore, int pain, PainAdaptation.Assessment assessment,
@@ -344,6 +334,7 @@ public class PlanService {
         String mode = modeFor(pain);
         StepAnchor anchor = plan.anchor();
         CatalogSnapshot snapshot = null;
+        List<WriteModel<SessionEntity>> recomposed = new ArrayList<>();
         for (SessionEntity session : sessions.openWithoutRoutine(plan.id)) {
             int step = anchor.stepForWeek(session.weekNumber);
             if (!all && step == session.step && mode.equals(session.mode)) {
@@ -355,31 +346,43 @@ public class PlanService {
             try {
                 RoutineResponse response = builder.compose(spec, pain, session.index, plan.seed, step, snapshot);
                 if (response.routine() != null) {
-                    storeRoutine(session, step, response.routine());
+                    recomposed.add(routineUpdate(session, step, response.routine()));
                 }
             } catch (NoSafeRoutineException e) {
                 LOG.infof("Session %s kept its routine: %s", session.id, e.getMessage());
             }
         }
+        if (!recomposed.isEmpty()) {
+            // every recomposed session in one round trip (issue 18); each update stands alone (unordered)
+            sessions.mongoCollection().bulkWrite(recomposed, new BulkWriteOptions().ordered(false));
+        }
     }
 
     private void storeRoutine(SessionEntity session, int step, Routine routine) {
+        UpdateOneModel<SessionEntity> update = routineUpdate(session, step, routine);
+        sessions.mongoCollection().updateOne(update.getFilter(), update.getUpdate());
+    }
+
+    /**
+     * The session's new routine, written only while the session is still open: a completion that came in meanwhile
+     * keeps the routine it was done against (planId is implied by _id; it is in the filter so that an index on it
+     * can serve the query as well).
+     */
+    private UpdateOneModel<SessionEntity> routineUpdate(SessionEntity session, int step, Routine routine) {
         session.step = step;
         session.mode = routine.mode().name();
         session.routine = documents.toDocument(routine);
         session.composedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        // only while still open: a completion that came in meanwhile keeps the routine it was done against
-        // (planId is implied by _id; it is in the filter so that an index on it can serve the query as well)
-        sessions.mongoCollection().updateOne(and(eq("_id", session.id), eq("planId", session.planId),
+        return new UpdateOneModel<>(and(eq("_id", session.id), eq("planId", session.planId),
                 eq("status", SessionEntity.SCHEDULED)),
                 combine(set("step", step), set("mode", session.mode), set("routine", session.routine),
                         set("composedAt", session.composedAt)));
     }
 
-    public void markCompleted(String sessionId, String planId, Instant at) {
+    public void markCompleted(String sessionId, String planId, Instant at, Integer painBefore) {
         sessions.mongoCollection().updateOne(and(eq("_id", sessionId), eq("planId", planId),
                 eq("status", SessionEntity.SCHEDULED)),
-                combine(set("status", SessionEntity.COMPLETED), set("completedAt", at)));
+                combine(set("status", SessionEntity.COMPLETED), set("completedAt", at), set("painBefore", painBefore)));
     }
 
     /** The pain that decides today's mode: the latest of the profile's figure and the latest report. */

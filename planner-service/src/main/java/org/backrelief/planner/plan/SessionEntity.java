@@ -27,4 +27,6 @@ public class SessionEntity {
     public Document routine;
     public Instant composedAt;
     public Instant completedAt;
+    /** The pain before the session, as its completion reported it (a next-day check-in compares with it). */
+    public Integer painBefore;
 }
