@@ -18,14 +18,17 @@ import org.backrelief.planner.completion.CompletionEntity;
 import org.backrelief.planner.completion.CompletionRepository;
 import org.backrelief.planner.outbox.OutboxRelay;
 import org.backrelief.planner.plan.AdjustmentView;
+import org.backrelief.planner.plan.PainReport;
 import org.backrelief.planner.plan.PlanEntity;
+import org.backrelief.planner.plan.PlanStatus;
 import org.backrelief.planner.plan.PlanRepository;
 import org.backrelief.planner.plan.PlanService;
 import org.backrelief.planner.plan.SessionEntity;
 import org.backrelief.planner.plan.SessionRepository;
+import org.backrelief.planner.plan.SessionStatus;
 import org.backrelief.planner.profile.ProfileEntity;
 import org.backrelief.planner.profile.ProfileRepository;
-import org.backrelief.planner.profile.ProfileSpec;
+import org.backrelief.planner.profile.UserZone;
 import org.backrelief.planner.progression.PainAdaptation;
 import org.backrelief.planner.progression.StepAnchor;
 import org.backrelief.planner.support.Documents;
@@ -80,13 +83,13 @@ public class CheckInService {
             }
         }
         ProfileEntity profile = profiles.findById(userId);
-        String zone = profile != null && profile.zoneId != null ? profile.zoneId : ProfileSpec.DEFAULT_ZONE;
         PlanEntity active = plans.active(userId).orElse(null);
+        String zone = UserZone.of(profile, active);
         SessionEntity session = null;
         if (request.sessionId() != null) {
             session = sessions.owned(request.sessionId(), userId)
                     .orElseThrow(() -> ProblemException.notFound("Session " + request.sessionId()));
-            if (!SessionEntity.COMPLETED.equals(session.status)) {
+            if (session.status != SessionStatus.COMPLETED) {
                 throw ProblemException.badRequest("sessionId", "a check-in refers to a completed session");
             }
         } else if (active != null) {
@@ -108,7 +111,7 @@ public class CheckInService {
         StepAnchor next = null;
         PlanEntity plan = session == null ? active
                 : active != null && active.id.equals(session.planId) ? active : plans.findById(session.planId);
-        boolean planActive = plan != null && PlanEntity.ACTIVE.equals(plan.status);
+        boolean planActive = plan != null && plan.status == PlanStatus.ACTIVE;
         if (session != null && planActive) {
             int before = painBefore(session, request.pain());
             assessment = PainAdaptation.nextDay(request.pain(), before);
@@ -179,10 +182,10 @@ public class CheckInService {
             if (checkIn.sessionId == null) {
                 planService.recordPain(checkIn.planId, pain, checkIn.createdAt);
             } else {
-                planService.applyReport(checkIn.planId, plan, profile, checkIn.reportKey(),
-                        AdjustmentView.CHECK_IN, checkIn.sessionId, checkIn.id, checkIn.painBefore, pain,
+                planService.applyReport(new PainReport(checkIn.planId, checkIn.reportKey(), AdjustmentView.CHECK_IN,
+                        checkIn.sessionId, checkIn.id, checkIn.painBefore, pain,
                         PainAdaptation.nextDay(pain, checkIn.painBefore), checkIn.weekNumber, checkIn.step,
-                        checkIn.createdAt, null);
+                        checkIn.createdAt, null), plan, profile);
             }
             return true;
         } catch (RuntimeException e) {

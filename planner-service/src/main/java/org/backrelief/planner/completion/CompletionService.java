@@ -24,11 +24,15 @@ import org.backrelief.common.events.SessionCompletedV1.Status;
 import org.backrelief.common.problem.ProblemException;
 import org.backrelief.planner.outbox.OutboxRelay;
 import org.backrelief.planner.plan.AdjustmentView;
+import org.backrelief.planner.plan.CompletionWindow;
+import org.backrelief.planner.plan.PainReport;
 import org.backrelief.planner.plan.PlanEntity;
+import org.backrelief.planner.plan.PlanStatus;
 import org.backrelief.planner.plan.PlanService;
 import org.backrelief.planner.plan.SessionEntity;
+import org.backrelief.planner.plan.SessionRepository;
 import org.backrelief.planner.profile.ProfileEntity;
-import org.backrelief.planner.profile.ProfileSpec;
+import org.backrelief.planner.profile.UserZone;
 import org.backrelief.planner.progression.PainAdaptation;
 import org.backrelief.planner.progression.SessionEffort;
 import org.backrelief.planner.progression.StepAnchor;
@@ -59,15 +63,20 @@ public class CompletionService {
     private static final Logger LOG = Logger.getLogger(CompletionService.class);
 
     private final CompletionRepository completions;
+    private final SessionRepository sessions;
+    private final CompletionWindow window;
     private final PlanService planService;
     private final Documents documents;
     private final Clock clock;
     private final OutboxRelay relay;
     private final Validator validator;
 
-    public CompletionService(CompletionRepository completions, PlanService planService, Documents documents, Clock clock,
+    public CompletionService(CompletionRepository completions, SessionRepository sessions, CompletionWindow window,
+            PlanService planService, Documents documents, Clock clock,
             OutboxRelay relay, Validator validator) {
         this.completions = completions;
+        this.sessions = sessions;
+        this.window = window;
         this.planService = planService;
         this.documents = documents;
         this.clock = clock;
@@ -85,24 +94,14 @@ public class CompletionService {
             return replay(context.existing(), fingerprint);
         }
         PlanEntity plan = context.plan();
-        if (plan == null || !PlanEntity.ACTIVE.equals(plan.status)) {
+        if (plan == null || plan.status != PlanStatus.ACTIVE) {
             throw ProblemException.conflict("This session belongs to a plan that has been replaced;"
                     + " complete the sessions of your current plan");
         }
         ProfileEntity profile = context.profile();
-        String zone = profile != null && profile.zoneId != null ? profile.zoneId
-                : plan.zoneId != null ? plan.zoneId : ProfileSpec.DEFAULT_ZONE;
-        LocalDate today = planService.today(zone);
+        String zone = UserZone.of(profile, plan);
+        window.requireCompletable(session, planService.today(zone), zone);
         LocalDate date = LocalDate.parse(session.scheduledDate);
-        if (date.isAfter(today)) {
-            throw ProblemException.badRequest("sessionId", "this session is scheduled for " + date
-                    + ", after today (" + today + " in " + zone + "); it cannot be completed yet");
-        }
-        int window = planService.completionWindowDays();
-        if (today.isAfter(date.plusDays(window))) {
-            throw ProblemException.badRequest("sessionId", "this session has expired: a session can be completed"
-                    + " from its date until " + window + " days later (" + date + " to " + date.plusDays(window) + ")");
-        }
         Routine routine = documents.fromDocument(session.routine, Routine.class);
         List<ExerciseResult> results = results(request.exercises(), routine);
         int duration = request.durationSeconds() != null ? request.durationSeconds()
@@ -171,7 +170,7 @@ public class CompletionService {
         try {
             SessionCompletedV1 data = event != null ? event
                     : documents.fromDocument(completion.data, SessionCompletedV1.class);
-            planService.markCompleted(completion.id, completion.planId, data.completedAt(), data.painBefore());
+            sessions.markCompleted(completion.id, completion.planId, data.completedAt(), data.painBefore());
             // the decision the person was told (it weighed the pain, how much was done and why things were skipped)
             CompletionView view = answered != null ? answered
                     : documents.fromDocument(completion.result, CompletionView.class);
@@ -179,9 +178,9 @@ public class CompletionService {
                     PainAdaptation.Decision.valueOf(view.decision()), view.reason());
             SessionEffort effort = view.exercisesInSession() == null ? null
                     : new SessionEffort(view.exercisesDone(), view.exercisesInSession(), view.skippedForPain());
-            planService.applyReport(completion.planId, plan, profile, completion.reportKey(),
-                    AdjustmentView.COMPLETION, completion.id, null, data.painBefore(), data.painAfter(), assessment,
-                    completion.weekNumber, completion.step, data.completedAt(), effort);
+            planService.applyReport(new PainReport(completion.planId, completion.reportKey(), AdjustmentView.COMPLETION,
+                    completion.id, null, data.painBefore(), data.painAfter(), assessment, completion.weekNumber,
+                    completion.step, data.completedAt(), effort), plan, profile);
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("Completion %s recorded; adapting the plan will be retried: %s", completion.id, e.toString());
