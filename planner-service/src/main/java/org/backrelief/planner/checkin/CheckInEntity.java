@@ -27,4 +27,15 @@ public class CheckInEntity {
     public Instant publishedAt;
     public int attempts;
     public boolean adapted;
+
+    /** The key under which the plan records that it applied this check-in ({@code PlanEntity.appliedReports}). */
+    public String reportKey() {
+        return "checkin:" + id;
+    }
+
+    /** The plan has taken this check-in into account: the report applied, or (no session) a pain as recent. */
+    public boolean appliedTo(org.backrelief.planner.plan.PlanEntity plan) {
+        return sessionId == null ? plan.lastPainAt != null && !plan.lastPainAt.isBefore(createdAt)
+                : plan.appliedReports.contains(reportKey());
+    }
 }

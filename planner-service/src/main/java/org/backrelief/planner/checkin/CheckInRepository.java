@@ -1,6 +1,10 @@
 package org.backrelief.planner.checkin;
 
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Updates.set;
+
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,5 +23,12 @@ public class CheckInRepository implements PanacheMongoRepositoryBase<CheckInEnti
     public List<CheckInEntity> unadapted(Instant before, int limit) {
         return find("adapted = ?1 and createdAt < ?2", Sort.ascending("createdAt"), false, before)
                 .page(Page.ofSize(limit)).list();
+    }
+
+    /** Marks check-ins whose plan has taken them into account (the sweep confirms them in one write). */
+    public void markAdapted(Collection<String> ids) {
+        if (!ids.isEmpty()) {
+            mongoCollection().updateMany(in("_id", ids), set("adapted", true));
+        }
     }
 }

@@ -18,14 +18,17 @@ import org.backrelief.planner.completion.CompletionEntity;
 import org.backrelief.planner.completion.CompletionRepository;
 import org.backrelief.planner.outbox.OutboxRelay;
 import org.backrelief.planner.plan.AdjustmentView;
+import org.backrelief.planner.plan.PainReport;
 import org.backrelief.planner.plan.PlanEntity;
+import org.backrelief.planner.plan.PlanStatus;
 import org.backrelief.planner.plan.PlanRepository;
 import org.backrelief.planner.plan.PlanService;
 import org.backrelief.planner.plan.SessionEntity;
 import org.backrelief.planner.plan.SessionRepository;
+import org.backrelief.planner.plan.SessionStatus;
 import org.backrelief.planner.profile.ProfileEntity;
 import org.backrelief.planner.profile.ProfileRepository;
-import org.backrelief.planner.profile.ProfileSpec;
+import org.backrelief.planner.profile.UserZone;
 import org.backrelief.planner.progression.PainAdaptation;
 import org.backrelief.planner.progression.StepAnchor;
 import org.backrelief.planner.support.Documents;
@@ -80,13 +83,13 @@ public class CheckInService {
             }
         }
         ProfileEntity profile = profiles.findById(userId);
-        String zone = profile != null && profile.zoneId != null ? profile.zoneId : ProfileSpec.DEFAULT_ZONE;
         PlanEntity active = plans.active(userId).orElse(null);
+        String zone = UserZone.of(profile, active);
         SessionEntity session = null;
         if (request.sessionId() != null) {
             session = sessions.owned(request.sessionId(), userId)
                     .orElseThrow(() -> ProblemException.notFound("Session " + request.sessionId()));
-            if (!SessionEntity.COMPLETED.equals(session.status)) {
+            if (session.status != SessionStatus.COMPLETED) {
                 throw ProblemException.badRequest("sessionId", "a check-in refers to a completed session");
             }
         } else if (active != null) {
@@ -106,12 +109,11 @@ public class CheckInService {
         PainAdaptation.Assessment assessment = null;
         StepAnchor current = null;
         StepAnchor next = null;
-        PlanEntity plan = session == null ? active : plans.findById(session.planId);
-        boolean planActive = plan != null && PlanEntity.ACTIVE.equals(plan.status);
+        PlanEntity plan = session == null ? active
+                : active != null && active.id.equals(session.planId) ? active : plans.findById(session.planId);
+        boolean planActive = plan != null && plan.status == PlanStatus.ACTIVE;
         if (session != null && planActive) {
-            CompletionEntity completion = completions.findById(session.id);
-            int before = completion == null ? request.pain()
-                    : documents.fromDocument(completion.data, SessionCompletedV1.class).painBefore();
+            int before = painBefore(session, request.pain());
             assessment = PainAdaptation.nextDay(request.pain(), before);
             current = plan.anchor();
             next = PainAdaptation.adapt(current, assessment.decision(), session.weekNumber, session.step);
@@ -124,7 +126,7 @@ public class CheckInService {
         checkIn.adapted = !planActive;
         checkIns.persist(checkIn);
         relay.trigger();
-        followUp(checkIn);
+        followUp(checkIn, planActive ? plan : null, profile);
         return new CheckInView(checkIn.id, checkIn.eventId, now, request.pain(), checkIn.sessionId,
                 assessment == null ? null : assessment.decision().name(), assessment == null ? null : assessment.reason(),
                 current == null ? null : current.stepForWeek(checkIn.weekNumber + 1),
@@ -148,24 +150,47 @@ public class CheckInService {
                 checkIn.sessionId == null ? null : checkIn.weekNumber + 1, null, null);
     }
 
-    /** Adapts the plan to the check-in; idempotent. Failures are left to the sweep. */
+    /** The pain before the session (stored on it when completed; read from its completion in older data). */
+    private int painBefore(SessionEntity session, int fallback) {
+        if (session.painBefore != null) {
+            return session.painBefore;
+        }
+        CompletionEntity completion = completions.findById(session.id);
+        return completion == null ? fallback
+                : documents.fromDocument(completion.data, SessionCompletedV1.class).painBefore();
+    }
+
+    /** Adapts the plan to the check-in and marks it adapted; idempotent. Failures are left to the sweep. */
     public void followUp(CheckInEntity checkIn) {
+        if (followUp(checkIn, null, null)) {
+            checkIns.mongoCollection().updateOne(eq("_id", checkIn.id), set("adapted", true));
+        }
+    }
+
+    /**
+     * As above, from the plan and profile the request has read (null: read them here); true once the plan has taken
+     * the check-in into account. The request leaves the {@code adapted} flag to {@link
+     * org.backrelief.planner.completion.AdaptationSweep} (one round trip less): the plan's {@code appliedReports}
+     * (or its {@code lastPainAt}) show that the check-in was applied.
+     */
+    private boolean followUp(CheckInEntity checkIn, PlanEntity plan, ProfileEntity profile) {
         if (checkIn.adapted || checkIn.planId == null) {
-            return;
+            return false;
         }
         try {
             int pain = documents.fromDocument(checkIn.data, PainCheckInV1.class).pain();
             if (checkIn.sessionId == null) {
                 planService.recordPain(checkIn.planId, pain, checkIn.createdAt);
             } else {
-                planService.applyReport(checkIn.planId, "checkin:" + checkIn.id, AdjustmentView.CHECK_IN,
+                planService.applyReport(new PainReport(checkIn.planId, checkIn.reportKey(), AdjustmentView.CHECK_IN,
                         checkIn.sessionId, checkIn.id, checkIn.painBefore, pain,
                         PainAdaptation.nextDay(pain, checkIn.painBefore), checkIn.weekNumber, checkIn.step,
-                        checkIn.createdAt);
+                        checkIn.createdAt, null), plan, profile);
             }
-            checkIns.mongoCollection().updateOne(eq("_id", checkIn.id), set("adapted", true));
+            return true;
         } catch (RuntimeException e) {
             LOG.warnf("Check-in %s recorded; adapting the plan will be retried: %s", checkIn.id, e.toString());
+            return false;
         }
     }
 }

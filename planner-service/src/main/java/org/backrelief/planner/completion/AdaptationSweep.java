@@ -3,6 +3,14 @@ package org.backrelief.planner.completion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,14 +22,21 @@ import jakarta.enterprise.event.Observes;
 import org.backrelief.planner.checkin.CheckInEntity;
 import org.backrelief.planner.checkin.CheckInRepository;
 import org.backrelief.planner.checkin.CheckInService;
+import org.backrelief.planner.plan.PlanEntity;
+import org.backrelief.planner.plan.PlanRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Finishes what a crash or an outage interrupted: completions and check-ins that are stored but have not adapted
- * their plan yet (all follow-ups are idempotent).
+ * their plan yet (all follow-ups are idempotent). A request adapts the plan itself but leaves the record's
+ * {@code adapted} flag to this sweep (one round trip less per request): where the plan shows the report applied, the
+ * flag is only confirmed, in one write per batch.
  */
 @ApplicationScoped
 public class AdaptationSweep {
@@ -31,6 +46,7 @@ public class AdaptationSweep {
 
     private final CompletionRepository completions;
     private final CheckInRepository checkIns;
+    private final PlanRepository plans;
     private final CompletionService completionService;
     private final CheckInService checkInService;
     private final Clock clock;
@@ -41,11 +57,12 @@ public class AdaptationSweep {
         return thread;
     });
 
-    public AdaptationSweep(CompletionRepository completions, CheckInRepository checkIns,
+    public AdaptationSweep(CompletionRepository completions, CheckInRepository checkIns, PlanRepository plans,
             CompletionService completionService, CheckInService checkInService, Clock clock,
             @ConfigProperty(name = "backrelief.planner.adaptation-sweep-interval", defaultValue = "PT10S") Duration interval) {
         this.completions = completions;
         this.checkIns = checkIns;
+        this.plans = plans;
         this.completionService = completionService;
         this.checkInService = checkInService;
         this.clock = clock;
@@ -66,14 +83,44 @@ public class AdaptationSweep {
         try {
             // only records old enough that the request that wrote them has finished its own follow-up
             Instant before = clock.instant().minus(interval);
-            for (CompletionEntity completion : completions.unadapted(before, BATCH)) {
-                completionService.followUp(completion);
+            List<CompletionEntity> dueCompletions = completions.unadapted(before, BATCH);
+            Map<String, PlanEntity> plansOfCompletions = plansOf(dueCompletions.stream().map(c -> c.planId));
+            List<String> confirmed = new ArrayList<>();
+            for (CompletionEntity completion : dueCompletions) {
+                PlanEntity plan = plansOfCompletions.get(completion.planId);
+                if (plan != null && plan.appliedReports.contains(completion.reportKey())) {
+                    confirmed.add(completion.id); // the request adapted the plan: only the flag was left to set
+                } else {
+                    completionService.followUp(completion);
+                }
             }
-            for (CheckInEntity checkIn : checkIns.unadapted(before, BATCH)) {
-                checkInService.followUp(checkIn);
+            completions.markAdapted(confirmed);
+            List<CheckInEntity> dueCheckIns = checkIns.unadapted(before, BATCH);
+            Map<String, PlanEntity> plansOfCheckIns = plansOf(dueCheckIns.stream().map(c -> c.planId));
+            confirmed = new ArrayList<>();
+            for (CheckInEntity checkIn : dueCheckIns) {
+                PlanEntity plan = plansOfCheckIns.get(checkIn.planId);
+                if (plan != null && checkIn.appliedTo(plan)) {
+                    confirmed.add(checkIn.id);
+                } else {
+                    checkInService.followUp(checkIn);
+                }
             }
+            checkIns.markAdapted(confirmed);
         } catch (RuntimeException e) {
             LOG.debugf("Adaptation sweep failed: %s", e.toString());
         }
+    }
+
+    /** The plans with these ids, read in one query (only what confirming needs). */
+    private Map<String, PlanEntity> plansOf(Stream<String> planIds) {
+        Set<String> ids = planIds.filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<String, PlanEntity> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            plans.mongoCollection().find(Filters.in("_id", ids))
+                    .projection(Projections.include("appliedReports", "lastPainAt"))
+                    .forEach(plan -> found.put(plan.id, plan));
+        }
+        return found;
     }
 }

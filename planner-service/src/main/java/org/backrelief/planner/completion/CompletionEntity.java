@@ -34,4 +34,9 @@ public class CompletionEntity {
     public int attempts;
     /** The plan has taken this completion into account (set after the adaptation; the sweep retries until then). */
     public boolean adapted;
+
+    /** The key under which the plan records that it applied this completion ({@code PlanEntity.appliedReports}). */
+    public String reportKey() {
+        return "completion:" + id;
+    }
 }

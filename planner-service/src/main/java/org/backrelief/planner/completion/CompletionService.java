@@ -1,8 +1,5 @@
 package org.backrelief.planner.completion;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Updates.set;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -27,14 +24,15 @@ import org.backrelief.common.events.SessionCompletedV1.Status;
 import org.backrelief.common.problem.ProblemException;
 import org.backrelief.planner.outbox.OutboxRelay;
 import org.backrelief.planner.plan.AdjustmentView;
+import org.backrelief.planner.plan.CompletionWindow;
+import org.backrelief.planner.plan.PainReport;
 import org.backrelief.planner.plan.PlanEntity;
-import org.backrelief.planner.plan.PlanRepository;
+import org.backrelief.planner.plan.PlanStatus;
 import org.backrelief.planner.plan.PlanService;
 import org.backrelief.planner.plan.SessionEntity;
 import org.backrelief.planner.plan.SessionRepository;
 import org.backrelief.planner.profile.ProfileEntity;
-import org.backrelief.planner.profile.ProfileRepository;
-import org.backrelief.planner.profile.ProfileSpec;
+import org.backrelief.planner.profile.UserZone;
 import org.backrelief.planner.progression.PainAdaptation;
 import org.backrelief.planner.progression.SessionEffort;
 import org.backrelief.planner.progression.StepAnchor;
@@ -55,7 +53,8 @@ import com.mongodb.MongoWriteException;
  * <p>
  * Everything is validated before anything is written; the one write that counts is the insert of the completion
  * document (id = session id, so a second insert fails): it is at once the record, the idempotency key and the outbox
- * entry. The follow-ups (session marked done, plan adapted) are idempotent and retried by {@link AdaptationSweep}
+ * entry, so the event is stored atomically with the state it reports. Round trips (issue 18, budget 4): one read of
+ * session, completion, plan and profile; the insert; the session marked done; the plan's versioned update. The follow-ups (session marked done, plan adapted) are idempotent and retried by {@link AdaptationSweep}
  * if they fail here.
  */
 @ApplicationScoped
@@ -63,23 +62,21 @@ public class CompletionService {
 
     private static final Logger LOG = Logger.getLogger(CompletionService.class);
 
-    private final SessionRepository sessions;
-    private final PlanRepository plans;
-    private final ProfileRepository profiles;
     private final CompletionRepository completions;
+    private final SessionRepository sessions;
+    private final CompletionWindow window;
     private final PlanService planService;
     private final Documents documents;
     private final Clock clock;
     private final OutboxRelay relay;
     private final Validator validator;
 
-    public CompletionService(SessionRepository sessions, PlanRepository plans, ProfileRepository profiles,
-            CompletionRepository completions, PlanService planService, Documents documents, Clock clock,
+    public CompletionService(CompletionRepository completions, SessionRepository sessions, CompletionWindow window,
+            PlanService planService, Documents documents, Clock clock,
             OutboxRelay relay, Validator validator) {
-        this.sessions = sessions;
-        this.plans = plans;
-        this.profiles = profiles;
         this.completions = completions;
+        this.sessions = sessions;
+        this.window = window;
         this.planService = planService;
         this.documents = documents;
         this.clock = clock;
@@ -88,32 +85,23 @@ public class CompletionService {
     }
 
     public CompletionView complete(String userId, String sessionId, CompletionRequest request) {
-        SessionEntity session = sessions.owned(sessionId, userId)
+        // one round trip: the session with its completion (a retry), its plan and the profile
+        CompletionContext context = completions.context(sessionId, userId)
                 .orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+        SessionEntity session = context.session();
         String fingerprint = fingerprint(request);
-        CompletionEntity existing = completions.findById(sessionId);
-        if (existing != null) {
-            return replay(existing, fingerprint);
+        if (context.existing() != null) {
+            return replay(context.existing(), fingerprint);
         }
-        PlanEntity plan = plans.findById(session.planId);
-        if (plan == null || !PlanEntity.ACTIVE.equals(plan.status)) {
+        PlanEntity plan = context.plan();
+        if (plan == null || plan.status != PlanStatus.ACTIVE) {
             throw ProblemException.conflict("This session belongs to a plan that has been replaced;"
                     + " complete the sessions of your current plan");
         }
-        ProfileEntity profile = profiles.findById(userId);
-        String zone = profile != null && profile.zoneId != null ? profile.zoneId
-                : plan.zoneId != null ? plan.zoneId : ProfileSpec.DEFAULT_ZONE;
-        LocalDate today = planService.today(zone);
+        ProfileEntity profile = context.profile();
+        String zone = UserZone.of(profile, plan);
+        window.requireCompletable(session, planService.today(zone), zone);
         LocalDate date = LocalDate.parse(session.scheduledDate);
-        if (date.isAfter(today)) {
-            throw ProblemException.badRequest("sessionId", "this session is scheduled for " + date
-                    + ", after today (" + today + " in " + zone + "); it cannot be completed yet");
-        }
-        int window = planService.completionWindowDays();
-        if (today.isAfter(date.plusDays(window))) {
-            throw ProblemException.badRequest("sessionId", "this session has expired: a session can be completed"
-                    + " from its date until " + window + " days later (" + date + " to " + date.plusDays(window) + ")");
-        }
         Routine routine = documents.fromDocument(session.routine, Routine.class);
         List<ExerciseResult> results = results(request.exercises(), routine);
         int duration = request.durationSeconds() != null ? request.durationSeconds()
@@ -166,16 +154,23 @@ public class CompletionService {
 
     /** Marks the session done and adapts the plan; idempotent. Failures are left to the sweep. */
     public void followUp(CompletionEntity completion) {
-        followUp(completion, null, null, null, null);
+        if (followUp(completion, null, null, null, null)) {
+            completions.markAdapted(List.of(completion.id));
+        }
     }
 
-    /** As above, reusing what the request has already read (null: read it here). */
-    private void followUp(CompletionEntity completion, SessionCompletedV1 event, PlanEntity plan,
+    /**
+     * As above, reusing what the request has already read (null: read it here); true once the plan has taken the
+     * completion into account. The request does not mark the completion {@code adapted} itself (one round trip
+     * less): the plan records every report it applied ({@code appliedReports}), so {@link AdaptationSweep} confirms
+     * the flag from the plan later, and applies the report itself only where the plan does not have it.
+     */
+    private boolean followUp(CompletionEntity completion, SessionCompletedV1 event, PlanEntity plan,
             ProfileEntity profile, CompletionView answered) {
         try {
             SessionCompletedV1 data = event != null ? event
                     : documents.fromDocument(completion.data, SessionCompletedV1.class);
-            planService.markCompleted(completion.id, completion.planId, data.completedAt());
+            sessions.markCompleted(completion.id, completion.planId, data.completedAt(), data.painBefore());
             // the decision the person was told (it weighed the pain, how much was done and why things were skipped)
             CompletionView view = answered != null ? answered
                     : documents.fromDocument(completion.result, CompletionView.class);
@@ -183,12 +178,13 @@ public class CompletionService {
                     PainAdaptation.Decision.valueOf(view.decision()), view.reason());
             SessionEffort effort = view.exercisesInSession() == null ? null
                     : new SessionEffort(view.exercisesDone(), view.exercisesInSession(), view.skippedForPain());
-            planService.applyReport(completion.planId, plan, profile, "completion:" + completion.id,
-                    AdjustmentView.COMPLETION, completion.id, null, data.painBefore(), data.painAfter(), assessment,
-                    completion.weekNumber, completion.step, data.completedAt(), effort);
-            completions.mongoCollection().updateOne(eq("_id", completion.id), set("adapted", true));
+            planService.applyReport(new PainReport(completion.planId, completion.reportKey(), AdjustmentView.COMPLETION,
+                    completion.id, null, data.painBefore(), data.painAfter(), assessment, completion.weekNumber,
+                    completion.step, data.completedAt(), effort), plan, profile);
+            return true;
         } catch (RuntimeException e) {
             LOG.warnf("Completion %s recorded; adapting the plan will be retried: %s", completion.id, e.toString());
+            return false;
         }
     }
 

@@ -2,6 +2,8 @@ package org.backrelief.planner.plan;
 
 import java.time.Instant;
 
+import org.backrelief.planner.progression.SessionEffort;
+import org.backrelief.planner.progression.StepAnchor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One pain-monitored adjustment of a plan, with its reason: visible to the person in the plan. */
@@ -35,4 +37,17 @@ public record AdjustmentView(
 
     public static final String COMPLETION = "COMPLETION";
     public static final String CHECK_IN = "CHECK_IN";
+
+    /** The adjustment a report makes, moving the step schedule from {@code current} to {@code next}. */
+    static AdjustmentView of(PainReport report, StepAnchor current, StepAnchor next) {
+        int nextWeek = report.sessionWeek() + 1;
+        int before = current.stepForWeek(nextWeek);
+        int after = next.stepForWeek(nextWeek);
+        SessionEffort effort = report.effort();
+        return new AdjustmentView(report.at(), report.trigger(), report.sessionId(), report.checkInId(),
+                report.painBefore(), report.pain(), report.assessment().decision().name(), before, after,
+                report.assessment().reason(), report.sessionWeek(), report.sessionStep(), nextWeek, before, after,
+                effort == null ? null : effort.exercisesDone(), effort == null ? null : effort.exercisesInSession(),
+                effort == null ? null : effort.skippedForPain());
+    }
 }

@@ -14,13 +14,10 @@ import io.quarkus.mongodb.panache.common.MongoEntity;
 @MongoEntity(collection = "plans")
 public class PlanEntity {
 
-    public static final String ACTIVE = "ACTIVE";
-    public static final String REPLACED = "REPLACED";
-
     @BsonId
     public String id;
     public String userId;
-    public String status;
+    public PlanStatus status;
     public Instant createdAt;
     /** ISO date in the user's zone (strings keep date comparisons exact on every MongoDB). */
     public String startDate;

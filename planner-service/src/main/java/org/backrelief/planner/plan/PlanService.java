@@ -1,15 +1,5 @@
 package org.backrelief.planner.plan;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.ne;
-import static com.mongodb.client.model.Filters.or;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.inc;
-import static com.mongodb.client.model.Updates.push;
-import static com.mongodb.client.model.Updates.set;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,9 +23,9 @@ import org.backrelief.planner.plan.ProgramBuilder.ScheduledSession;
 import org.backrelief.planner.profile.ProfileEntity;
 import org.backrelief.planner.profile.ProfileRepository;
 import org.backrelief.planner.profile.ProfileSpec;
+import org.backrelief.planner.profile.UserZone;
 import org.backrelief.planner.progression.PainAdaptation;
 import org.backrelief.planner.progression.ProgressionRules;
-import org.backrelief.planner.progression.SessionEffort;
 import org.backrelief.planner.progression.StepAnchor;
 import org.backrelief.planner.routine.NoSafeRoutineException;
 import org.backrelief.planner.routine.Routine;
@@ -45,11 +35,9 @@ import org.backrelief.planner.safety.SafetyDecision;
 import org.backrelief.planner.safety.SafetyGate;
 import org.backrelief.planner.support.Documents;
 import org.backrelief.planner.support.PlannerProblems;
-import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.mongodb.client.result.UpdateResult;
+import com.mongodb.client.model.WriteModel;
 
 /**
  * Programs: creating one, reading it, today's session, and adapting it to pain reports. Every adaptation is
@@ -70,25 +58,20 @@ public class PlanService {
     private final CatalogCache catalog;
     private final Documents documents;
     private final Clock clock;
-    private final int completionWindowDays;
+    private final CompletionWindow window;
     private final ProgramBuilder builder = new ProgramBuilder();
     private final RoutinePlanner planner = new RoutinePlanner();
     private final SecureRandom random = new SecureRandom();
 
     public PlanService(PlanRepository plans, SessionRepository sessions, ProfileRepository profiles,
-            CatalogCache catalog, Documents documents, Clock clock,
-            @ConfigProperty(name = "backrelief.planner.completion-window-days", defaultValue = "3") int completionWindowDays) {
+            CatalogCache catalog, Documents documents, Clock clock, CompletionWindow window) {
         this.plans = plans;
         this.sessions = sessions;
         this.profiles = profiles;
         this.catalog = catalog;
         this.documents = documents;
         this.clock = clock;
-        this.completionWindowDays = completionWindowDays;
-    }
-
-    public int completionWindowDays() {
-        return completionWindowDays;
+        this.window = window;
     }
 
     public PlanView create(String userId, CreatePlanRequest request) {
@@ -134,11 +117,11 @@ public class PlanService {
         } catch (NoSafeRoutineException e) {
             throw PlannerProblems.noSafeRoutine(e);
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = now();
         PlanEntity plan = new PlanEntity();
         plan.id = planId;
         plan.userId = userId;
-        plan.status = PlanEntity.ACTIVE;
+        plan.status = PlanStatus.ACTIVE;
         plan.createdAt = now;
         plan.startDate = start.toString();
         plan.weeks = weeks;
@@ -158,18 +141,15 @@ public class PlanService {
             entity.weekNumber = s.weekNumber();
             entity.scheduledDate = s.date().toString();
             entity.step = s.step();
-            entity.mode = s.routine().routine().mode().name();
-            entity.status = SessionEntity.SCHEDULED;
+            entity.mode = s.routine().routine().mode();
+            entity.status = SessionStatus.SCHEDULED;
             entity.routine = documents.toDocument(s.routine().routine());
             entity.composedAt = now;
             entities.add(entity);
         }
-        // sessions first: a plan is only visible once all its sessions exist
+        // sessions first (one insertMany): a plan is only visible once all its sessions exist
         sessions.persist(entities);
-        plans.persist(plan);
-        plans.mongoCollection().updateMany(
-                and(eq("userId", userId), eq("status", PlanEntity.ACTIVE), ne("_id", plan.id)),
-                set("status", PlanEntity.REPLACED));
+        plans.insertReplacingOthers(plan);
         return view(plan, entities);
     }
 
@@ -181,8 +161,8 @@ public class PlanService {
     public SessionView next(String userId) {
         PlanEntity plan = plans.active(userId).orElseThrow(() -> ProblemException.notFound("Current plan"));
         ProfileEntity profile = profile(userId);
-        LocalDate today = today(profile.zoneId);
-        SessionEntity session = sessions.next(plan.id, today.minusDays(completionWindowDays).toString())
+        LocalDate today = today(UserZone.of(profile, plan));
+        SessionEntity session = sessions.next(plan.id, window.earliestOpenDate(today).toString())
                 .orElseThrow(() -> ProblemException.notFound("An open session in the current plan"));
         return view(session, today(plan, profile, session), today);
     }
@@ -191,10 +171,9 @@ public class PlanService {
         SessionEntity session = sessions.owned(sessionId, userId)
                 .orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
         ProfileEntity profile = profile(userId);
-        LocalDate today = today(profile.zoneId);
         PlanEntity plan = plans.findById(session.planId);
-        boolean open = SessionEntity.SCHEDULED.equals(session.status) && plan != null
-                && PlanEntity.ACTIVE.equals(plan.status);
+        LocalDate today = today(UserZone.of(profile, plan));
+        boolean open = session.status == SessionStatus.SCHEDULED && plan != null && plan.status == PlanStatus.ACTIVE;
         RoutineResponse routine = open ? today(plan, profile, session) : stored(session);
         return view(session, routine, today);
     }
@@ -213,11 +192,11 @@ public class PlanService {
         }
         int pain = effectivePain(profile, plan);
         SafetyDecision decision = planner.screen(spec, pain);
-        String mode = modeFor(pain);
+        Routine.Mode mode = SafetyGate.modeFor(pain);
         boolean profileChanged = profile.updatedAt != null && session.composedAt != null
                 && profile.updatedAt.isAfter(session.composedAt);
         int step = plan.anchor().stepForWeek(session.weekNumber);
-        if (mode.equals(session.mode) && !profileChanged && step == session.step) {
+        if (mode == session.mode && !profileChanged && step == session.step) {
             return RoutineResponse.ready(decision, documents.fromDocument(session.routine, Routine.class));
         }
         // pain, the profile or the step schedule changed since it was composed: compose again, keep what is shown
@@ -227,7 +206,8 @@ public class PlanService {
         } catch (NoSafeRoutineException e) {
             throw PlannerProblems.noSafeRoutine(e);
         }
-        storeRoutine(session, step, response.routine());
+        sessions.storeRoutine(session, step, response.routine().mode(), documents.toDocument(response.routine()),
+                now());
         return response;
     }
 
@@ -239,66 +219,33 @@ public class PlanService {
 
     /**
      * Applies a pain report to the plan once: moves the step schedule, records the adjustment with its reason and
-     * rebuilds the open sessions. Safe to call again with the same {@code reportKey}.
+     * rebuilds the open sessions. Safe to call again with the same report. Starts from the plan and profile the caller
+     * has just read (either may be null: then they are read here); a concurrent change of the plan is caught by its
+     * version and answered by reading it again.
      */
-    public void applyReport(String planId, String reportKey, String trigger, String sessionId, String checkInId,
-            Integer painBefore, int pain, PainAdaptation.Assessment assessment, int sessionWeek, int sessionStep,
-            Instant at) {
-        applyReport(planId, null, null, reportKey, trigger, sessionId, checkInId, painBefore, pain, assessment,
-                sessionWeek, sessionStep, at, null);
-    }
-
-    /**
-     * As above, starting from the plan and profile the caller has just read (either may be null: then they are read
-     * here); a concurrent change of the plan is caught by its version and answered by reading it again.
-     */
-    public void applyReport(String planId, PlanEntity loaded, ProfileEntity profile, String reportKey, String trigger,
-            String sessionId, String checkInId, Integer painBefore, int pain, PainAdaptation.Assessment assessment,
-            int sessionWeek, int sessionStep, Instant at, SessionEffort effort) {
+    public void applyReport(PainReport report, PlanEntity loaded, ProfileEntity profile) {
         PlanEntity plan = loaded;
         for (int attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
             if (plan == null || attempt > 0) {
-                plan = plans.findById(planId);
+                plan = plans.findById(report.planId());
             }
             if (plan == null) {
                 return;
             }
-            if (plan.appliedReports.contains(reportKey)) {
+            if (plan.appliedReports.contains(report.key())) {
                 rebuild(plan, profile, false);
                 return;
             }
             StepAnchor current = plan.anchor();
-            StepAnchor next = PainAdaptation.adapt(current, assessment.decision(), sessionWeek, sessionStep);
-            int before = current.stepForWeek(sessionWeek + 1);
-            int after = next.stepForWeek(sessionWeek + 1);
-            AdjustmentView adjustment = new AdjustmentView(at, trigger, sessionId, checkInId, painBefore, pain,
-                    assessment.decision().name(), before, after, assessment.reason(), sessionWeek, sessionStep,
-                    sessionWeek + 1, before, after, effort == null ? null : effort.exercisesDone(),
-                    effort == null ? null : effort.exercisesInSession(),
-                    effort == null ? null : effort.skippedForPain());
-            boolean newest = plan.lastPainAt == null || !at.isBefore(plan.lastPainAt);
-            Integer lastPain = newest ? pain : plan.lastPain;
-            Instant lastPainAt = newest ? at : plan.lastPainAt;
-            Document adjustmentDocument = documents.toDocument(adjustment);
-            // userId is implied by _id; it is in the filter so that an index on it can serve the query as well
-            UpdateResult result = plans.mongoCollection().updateOne(
-                    and(eq("_id", planId), eq("userId", plan.userId), eq("version", plan.version)),
-                    combine(set("anchorWeek", next.week()), set("anchorStep", next.step()),
-                            set("lastPain", lastPain), set("lastPainAt", lastPainAt),
-                            push("adjustments", adjustmentDocument), push("appliedReports", reportKey),
-                            inc("version", 1L)));
-            if (result.getModifiedCount() == 1) {
-                // the plan as it is now stored: no need to read it back
-                ProfileEntity owner = profile != null ? profile : profiles.findById(plan.userId);
-                String modeBefore = owner == null ? null : modeFor(effectivePain(owner, plan));
-                plan.anchorWeek = next.week();
-                plan.anchorStep = next.step();
-                plan.lastPain = lastPain;
-                plan.lastPainAt = lastPainAt;
-                plan.adjustments.add(adjustmentDocument);
-                plan.appliedReports.add(reportKey);
-                plan.version++;
-                if (owner != null && (!next.equals(current) || !modeFor(effectivePain(owner, plan)).equals(modeBefore))) {
+            StepAnchor next = PainAdaptation.adapt(current, report.assessment().decision(), report.sessionWeek(),
+                    report.sessionStep());
+            AdjustmentView adjustment = AdjustmentView.of(report, current, next);
+            ProfileEntity owner = profile != null ? profile : profiles.findById(plan.userId);
+            Routine.Mode modeBefore = owner == null ? null : SafetyGate.modeFor(effectivePain(owner, plan));
+            if (plans.applyAdjustment(plan, next, report.pain(), report.at(), documents.toDocument(adjustment),
+                    report.key())) {
+                if (owner != null && (!next.equals(current)
+                        || SafetyGate.modeFor(effectivePain(owner, plan)) != modeBefore)) {
                     rebuild(plan, owner, false);
                 }
                 // else: neither the step schedule nor today's mode moved, so no open session needs a new routine
@@ -306,15 +253,13 @@ public class PlanService {
             }
             // someone else changed the plan in between: read it again and re-decide
         }
-        throw new IllegalStateException("Plan " + planId + " kept changing; report " + reportKey + " not applied yet");
+        throw new IllegalStateException("Plan " + report.planId() + " kept changing; report " + report.key()
+                + " not applied yet");
     }
 
     /** A pain report that refers to no session: it only updates the pain that decides today's mode. */
     public void recordPain(String planId, int pain, Instant at) {
-        UpdateResult result = plans.mongoCollection().updateOne(
-                and(eq("_id", planId), or(eq("lastPainAt", null), lt("lastPainAt", at))),
-                combine(set("lastPain", pain), set("lastPainAt", at), inc("version", 1L)));
-        if (result.getModifiedCount() == 1) {
+        if (plans.recordPain(planId, pain, at)) {
             rebuild(plans.findById(planId), null, false);
         }
     }
@@ -341,12 +286,14 @@ public class PlanService {
             return; // nothing is composed while a red flag stands; the next-session answer says why
         }
         int pain = effectivePain(profile, plan);
-        String mode = modeFor(pain);
+        Routine.Mode mode = SafetyGate.modeFor(pain);
         StepAnchor anchor = plan.anchor();
         CatalogSnapshot snapshot = null;
+        List<WriteModel<SessionEntity>> recomposed = new ArrayList<>();
+        Instant now = now();
         for (SessionEntity session : sessions.openWithoutRoutine(plan.id)) {
             int step = anchor.stepForWeek(session.weekNumber);
-            if (!all && step == session.step && mode.equals(session.mode)) {
+            if (!all && step == session.step && mode == session.mode) {
                 continue;
             }
             if (snapshot == null) {
@@ -355,31 +302,14 @@ public class PlanService {
             try {
                 RoutineResponse response = builder.compose(spec, pain, session.index, plan.seed, step, snapshot);
                 if (response.routine() != null) {
-                    storeRoutine(session, step, response.routine());
+                    recomposed.add(sessions.routineUpdate(session, step, response.routine().mode(),
+                            documents.toDocument(response.routine()), now));
                 }
             } catch (NoSafeRoutineException e) {
                 LOG.infof("Session %s kept its routine: %s", session.id, e.getMessage());
             }
         }
-    }
-
-    private void storeRoutine(SessionEntity session, int step, Routine routine) {
-        session.step = step;
-        session.mode = routine.mode().name();
-        session.routine = documents.toDocument(routine);
-        session.composedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        // only while still open: a completion that came in meanwhile keeps the routine it was done against
-        // (planId is implied by _id; it is in the filter so that an index on it can serve the query as well)
-        sessions.mongoCollection().updateOne(and(eq("_id", session.id), eq("planId", session.planId),
-                eq("status", SessionEntity.SCHEDULED)),
-                combine(set("step", step), set("mode", session.mode), set("routine", session.routine),
-                        set("composedAt", session.composedAt)));
-    }
-
-    public void markCompleted(String sessionId, String planId, Instant at) {
-        sessions.mongoCollection().updateOne(and(eq("_id", sessionId), eq("planId", planId),
-                eq("status", SessionEntity.SCHEDULED)),
-                combine(set("status", SessionEntity.COMPLETED), set("completedAt", at)));
+        sessions.storeRoutines(recomposed);
     }
 
     /** The pain that decides today's mode: the latest of the profile's figure and the latest report. */
@@ -407,18 +337,12 @@ public class PlanService {
                 : spec.withSessionsPerWeek(plan.sessionsPerWeek);
     }
 
-    static String modeFor(int pain) {
-        return (pain >= SafetyGate.GENTLE_ONLY_PAIN ? Routine.Mode.GENTLE : Routine.Mode.STANDARD).name();
-    }
-
     public LocalDate today(String zoneId) {
-        return LocalDate.now(clock.withZone(ZoneId.of(zoneId == null ? ProfileSpec.DEFAULT_ZONE : zoneId)));
+        return LocalDate.now(clock.withZone(ZoneId.of(zoneId)));
     }
 
-    public boolean completable(SessionEntity session, LocalDate today) {
-        LocalDate date = LocalDate.parse(session.scheduledDate);
-        return SessionEntity.SCHEDULED.equals(session.status) && !date.isAfter(today)
-                && !today.isAfter(date.plusDays(completionWindowDays));
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private ProfileEntity profile(String userId) {
@@ -428,7 +352,8 @@ public class PlanService {
 
     private SessionView view(SessionEntity session, RoutineResponse routine, LocalDate today) {
         return new SessionView(session.id, session.planId, session.index, session.weekNumber,
-                LocalDate.parse(session.scheduledDate), session.status, session.step, completable(session, today),
+                LocalDate.parse(session.scheduledDate), session.status.name(), session.step,
+                window.completable(session, today),
                 session.completedAt, routine);
     }
 
@@ -441,8 +366,8 @@ public class PlanService {
             Object seconds = s.routine == null ? null : s.routine.get("estimatedSeconds");
             Integer minutes = seconds instanceof Number n ? (int) Math.round(n.doubleValue() / 60) : null;
             summaries.add(new PlanView.SessionSummary(s.id, s.index, s.weekNumber, LocalDate.parse(s.scheduledDate),
-                    s.status, s.step, s.mode, minutes));
-            if (SessionEntity.SCHEDULED.equals(s.status)) {
+                    s.status.name(), s.step, s.mode == null ? null : s.mode.name(), minutes));
+            if (s.status == SessionStatus.SCHEDULED) {
                 weekSteps.putIfAbsent(s.weekNumber, s.step);
                 if (currentStep == null) {
                     currentStep = s.step;
@@ -458,7 +383,7 @@ public class PlanService {
         List<AdjustmentView> adjustments = new ArrayList<>(plan.adjustments.size());
         plan.adjustments.forEach(d -> adjustments.add(documents.fromDocument(d, AdjustmentView.class)));
         LocalDate start = LocalDate.parse(plan.startDate);
-        return new PlanView(plan.id, plan.status, plan.createdAt, start,
+        return new PlanView(plan.id, plan.status.name(), plan.createdAt, start,
                 start.plusDays((long) plan.weeks * ProgramBuilder.DAYS_PER_WEEK - 1), plan.weeks, plan.sessionsPerWeek,
                 plan.zoneId, currentStep != null ? currentStep : anchor.stepForWeek(plan.weeks), List.copyOf(schedule),
                 List.copyOf(summaries), List.copyOf(adjustments));

@@ -2,6 +2,7 @@ package org.backrelief.planner.plan;
 
 import java.time.Instant;
 
+import org.backrelief.planner.routine.Routine;
 import org.bson.Document;
 import org.bson.codecs.pojo.annotations.BsonId;
 
@@ -11,9 +12,6 @@ import io.quarkus.mongodb.panache.common.MongoEntity;
 @MongoEntity(collection = "sessions")
 public class SessionEntity {
 
-    public static final String SCHEDULED = "SCHEDULED";
-    public static final String COMPLETED = "COMPLETED";
-
     @BsonId
     public String id;
     public String planId;
@@ -22,9 +20,11 @@ public class SessionEntity {
     public int weekNumber;
     public String scheduledDate;
     public int step;
-    public String mode;
-    public String status;
+    public Routine.Mode mode;
+    public SessionStatus status;
     public Document routine;
     public Instant composedAt;
     public Instant completedAt;
+    /** The pain before the session, as its completion reported it (a next-day check-in compares with it). */
+    public Integer painBefore;
 }

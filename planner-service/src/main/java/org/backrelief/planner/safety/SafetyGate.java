@@ -8,6 +8,7 @@ import org.backrelief.common.domain.Impact;
 import org.backrelief.common.domain.Phase;
 import org.backrelief.common.domain.Target;
 import org.backrelief.planner.catalog.CatalogExercise;
+import org.backrelief.planner.routine.Routine;
 import org.backrelief.planner.safety.SafetyDecision.Outcome;
 
 /**
@@ -67,11 +68,16 @@ public final class SafetyGate {
             return new SafetyDecision(Outcome.SEE_CLINICIAN, List.copyOf(clinician),
                     String.format(CLINICIAN_MESSAGE, describe(clinician)), List.of());
         }
-        if (pain >= GENTLE_ONLY_PAIN) {
+        if (modeFor(pain) == Routine.Mode.GENTLE) {
             return new SafetyDecision(Outcome.GENTLE_ONLY, List.of(), String.format(GENTLE_MESSAGE, pain),
                     GENTLE_ADVICE);
         }
         return new SafetyDecision(Outcome.PROCEED, List.of(), null, List.of());
+    }
+
+    /** Which mode today: the one home of the rule (pain {@value #GENTLE_ONLY_PAIN}/10 or more is a gentle day). */
+    public static Routine.Mode modeFor(int pain) {
+        return pain >= GENTLE_ONLY_PAIN ? Routine.Mode.GENTLE : Routine.Mode.STANDARD;
     }
 
     /** The red-flag screen must be answered again when pain has risen this much since it was last answered. */

@@ -37,8 +37,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class QueryBudgetTest {
 
     private static final Logger LOG = Logger.getLogger(QueryBudgetTest.class);
-    /** A default program (6 weeks, 3 a week) after its first session: the sessions a step back may recompose. */
-    private static final int OPEN_SESSIONS = 6 * 3 - 1;
 
     @Inject
     MongoCommands mongo;
@@ -98,7 +96,7 @@ class QueryBudgetTest {
 
         assertThat(done.result().decision()).isEqualTo("STEP_BACK");
         within("completion that steps back", done.commands(),
-                QueryBudgets.COMPLETION + QueryBudgets.REBUILD_READ + QueryBudgets.recomposing(OPEN_SESSIONS));
+                QueryBudgets.COMPLETION + QueryBudgets.RECOMPOSING);
     }
 
     @Test
@@ -109,7 +107,7 @@ class QueryBudgetTest {
 
         List<Command> commands = mongo.during(() -> checkIns.checkIn(user, new CheckInRequest(3, null, null))).commands();
 
-        within("check-in", commands, QueryBudgets.CHECK_IN + QueryBudgets.recomposing(OPEN_SESSIONS));
+        within("check-in", commands, QueryBudgets.CHECK_IN + QueryBudgets.RECOMPOSING);
     }
 
     private CompletionRequest request(String user, String sessionId, int painBefore, int painAfter) {

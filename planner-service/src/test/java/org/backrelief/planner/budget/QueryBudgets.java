@@ -11,26 +11,28 @@ public final class QueryBudgets {
     }
 
     /*
-     * These are TODAY's measured counts (QueryBudgetTest, 2026-12-05), so that adding a round trip fails now.
-     * Issue 18's targets are not met yet: completion <= 4 (read session, plan, profile and completion in one $lookup;
-     * the adapted flag confirmed by the sweep), program creation <= 3 (plan insert and replacing older plans in one
-     * update command), recomposed sessions in one bulk write.
+     * Measured by QueryBudgetTest (2026-12-05, after issue 18's change: completion was 8, program creation 4, a
+     * check-in 11 and recomposing one update per open session).
      */
 
-    /** Completing a session that moves neither the step schedule nor today's mode (target 4). */
-    public static final int COMPLETION = 8;
-    /** A retried completion: the session and the stored completion. */
-    public static final int COMPLETION_RETRY = 2;
-    /** Creating a program: profile, sessions (one insertMany), plan, older plans replaced (target 3). */
-    public static final int PROGRAM_CREATION = 4;
+    /**
+     * Completing a session that moves neither the step schedule nor today's mode: session + completion + plan +
+     * profile in one read ($lookup), the completion insert (record, idempotency key and outbox entry at once), the
+     * session marked done, the plan's versioned update. The completion's {@code adapted} flag is confirmed later by
+     * the adaptation sweep from the plan's applied reports.
+     */
+    public static final int COMPLETION = 4;
+    /** A retried completion: the same one read finds the stored completion and answers it. */
+    public static final int COMPLETION_RETRY = 1;
+    /** Creating a program: profile, sessions (one insertMany), plan upserted and older plans replaced (one update). */
+    public static final int PROGRAM_CREATION = 3;
     /** The next session: the active plan, the profile, the session (its routine is stored; recomposed only on change). */
     public static final int NEXT_SESSION = 3;
-    /** A next-day check-in about the last completed session, before recomposing open sessions. */
-    public static final int CHECK_IN = 11;
-    /** Recomposing after a step back or a mode change: one read of the open sessions (completions only)... */
-    public static final int REBUILD_READ = 1;
-    /** ...and one update per open session recomposed (target: one bulk write). */
-    public static int recomposing(int openSessions) {
-        return openSessions;
-    }
+    /**
+     * A next-day check-in about the last completed session, before recomposing open sessions: profile, active plan,
+     * last completed session (it carries the pain before it), the check-in insert, the plan's versioned update.
+     */
+    public static final int CHECK_IN = 5;
+    /** Recomposing after a step back or a mode change: one read of the open sessions, one bulk write of them all. */
+    public static final int RECOMPOSING = 2;
 }
