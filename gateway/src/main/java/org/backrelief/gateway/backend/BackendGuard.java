@@ -22,7 +22,7 @@ import io.smallrye.mutiny.subscription.UniEmitter;
  * per-invocation metrics, a strategy cache lookup) cost more CPU per request than the relay itself. Everything here
  * runs on the event loop: timers are Vert.x timers, and nothing blocks.
  */
-public final class BackendGuard {
+public final class BackendGuard implements Guard {
 
     private static final long NANOS_PER_MILLI = 1_000_000L;
 
@@ -75,12 +75,12 @@ public final class BackendGuard {
                 .tag("backend", backend.serviceName()).tag("outcome", outcome).register(registry);
     }
 
-    /** An idempotent read: retried after failures other than refusals and timeouts. */
+    @Override
     public Uni<BackendAnswer> read(Supplier<Uni<BackendAnswer>> call) {
         return Uni.createFrom().emitter(emitter -> new GuardedCall(call, emitter, readTimeoutMs, readRetries).start());
     }
 
-    /** A write: never retried (the backend may have acted on it). */
+    @Override
     public Uni<BackendAnswer> write(Supplier<Uni<BackendAnswer>> call) {
         return Uni.createFrom().emitter(emitter -> new GuardedCall(call, emitter, writeTimeoutMs, 0).start());
     }
