@@ -90,7 +90,6 @@ public enum RelayRoute {
 
     /** The caller's token subject in a backend path. */
     public static final String USER_ID = "userId";
-    private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
     static final String PERSONAL_PREFIX = "/api/v1/me/";
 
     private final String operationId;
@@ -121,7 +120,7 @@ public enum RelayRoute {
         this.call = call;
         this.produces = produces;
         List<String> names = new ArrayList<>();
-        Matcher m = PARAMETER.matcher(publicPath);
+        Matcher m = Template.PARAMETER.matcher(publicPath);
         while (m.find()) {
             names.add(m.group(1));
         }
@@ -131,7 +130,7 @@ public enum RelayRoute {
 
     private static String[] split(String template) {
         List<String> parts = new ArrayList<>();
-        Matcher m = PARAMETER.matcher(template);
+        Matcher m = Template.PARAMETER.matcher(template);
         int at = 0;
         while (m.find()) {
             parts.add(template.substring(at, m.start()));
@@ -205,8 +204,13 @@ public enum RelayRoute {
         return publicPath.startsWith(PERSONAL_PREFIX);
     }
 
+    /** Enum constructors cannot read the enum's own static fields: the pattern lives here. */
+    private static final class Template {
+        static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
+    }
+
     /** The public path in Vert.x syntax: {@code /api/v1/exercises/:id}. */
     public String vertxPath() {
-        return PARAMETER.matcher(publicPath).replaceAll(":$1");
+        return Template.PARAMETER.matcher(publicPath).replaceAll(":$1");
     }
 }

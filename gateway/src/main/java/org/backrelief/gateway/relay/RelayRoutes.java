@@ -167,7 +167,7 @@ public class RelayRoutes {
             String role = route.access().role();
             if (role != null) {
                 if (invalidToken || who == null || who.isAnonymous()) {
-                    context.response().putHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                    context.response().putHeader("WWW-Authenticate", "Bearer");
                     problems.send(context, 401, "unauthorized", "Unauthorized", "A valid bearer token is required",
                             requestId);
                     return;
