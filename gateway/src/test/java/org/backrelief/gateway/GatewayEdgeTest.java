@@ -21,6 +21,7 @@ import org.backrelief.gateway.contract.ContractFilter;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -98,6 +99,23 @@ class GatewayEdgeTest {
                 .then().statusCode(413).contentType(PROBLEM_JSON)
                 .body("type", equalTo("https://backrelief.org/problems/payload-too-large"))
                 .body("instance", equalTo("/api/v1/routines/preview"));
+    }
+
+    @TestHTTPResource("/api/v1/routines/preview")
+    java.net.URI preview;
+
+    @Test
+    void anOversizedChunkedBodyIsCutOffWith413ProblemJsonToo() throws Exception {
+        // no Content-Length: the relay counts the body as it arrives
+        byte[] body = ("{\"padding\":\"" + "x".repeat(300 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = java.net.http.HttpRequest.newBuilder(preview).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var answer = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode(), equalTo(413));
+        assertThat(answer.headers().firstValue("Content-Type").orElse(""), startsWith(PROBLEM_JSON));
+        assertThat(answer.body(), org.hamcrest.Matchers.containsString("payload-too-large"));
     }
 
     @Test

@@ -5,8 +5,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -39,11 +37,7 @@ public final class BackendGuard implements Guard {
     private final int maxConcurrent;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    private final Counter succeeded;
-    private final Counter failed;
-    private final Counter timedOut;
-    private final Counter refused;
-    private final Counter retried;
+    private final GuardMetrics metrics;
 
     public BackendGuard(Backend backend, GuardConfig config, Timers timers, LongSupplier nanoClock, MeterRegistry registry) {
         this.backend = backend;
@@ -58,21 +52,7 @@ public final class BackendGuard implements Guard {
         this.retryJitterMs = config.retryJitter().toMillis();
         this.retryMaxDurationNanos = config.retryMaxDuration().toNanos();
         this.maxConcurrent = config.maxConcurrentCalls();
-        // a handful of counters per backend, registered once: counting a call is one adder increment
-        String name = "backrelief.gateway.backend.calls";
-        this.succeeded = counter(registry, name, "success");
-        this.failed = counter(registry, name, "failure");
-        this.timedOut = counter(registry, name, "timeout");
-        this.refused = counter(registry, name, "refused");
-        this.retried = counter(registry, name, "retry");
-        Gauge.builder("backrelief.gateway.backend.circuit.open", breaker, b -> b.state() == CircuitBreaker.State.CLOSED ? 0 : 1)
-                .description("1 while the circuit to the backend is open or half-open")
-                .tag("backend", backend.serviceName()).register(registry);
-    }
-
-    private Counter counter(MeterRegistry registry, String name, String outcome) {
-        return Counter.builder(name).description("Calls to a backend by outcome")
-                .tag("backend", backend.serviceName()).tag("outcome", outcome).register(registry);
+        this.metrics = new GuardMetrics(backend, registry, () -> breaker.state() == CircuitBreaker.State.CLOSED);
     }
 
     @Override
@@ -118,14 +98,14 @@ public final class BackendGuard implements Guard {
                 return;
             }
             if (!breaker.tryAcquire()) {
-                refused.increment();
+                metrics.refused.increment();
                 emitter.fail(new GuardRefusal(backend, GuardRefusal.Reason.CIRCUIT_OPEN));
                 return;
             }
             if (inFlight.incrementAndGet() > maxConcurrent) {
                 inFlight.decrementAndGet();
                 breaker.onFailure();
-                refused.increment();
+                metrics.refused.increment();
                 emitter.fail(new GuardRefusal(backend, GuardRefusal.Reason.OVERLOADED));
                 return;
             }
@@ -152,7 +132,7 @@ public final class BackendGuard implements Guard {
                 long delay = retryDelayMs + (retryJitterMs > 0 ? ThreadLocalRandom.current().nextLong(retryJitterMs + 1) : 0);
                 if (nanoClock.getAsLong() + delay * NANOS_PER_MILLI - startedNanos <= retryMaxDurationNanos) {
                     retriesLeft--;
-                    retried.increment();
+                    metrics.retried.increment();
                     timers.schedule(delay, this::start);
                     return;
                 }
@@ -206,11 +186,11 @@ public final class BackendGuard implements Guard {
             }
             if (response.status() >= 500) {
                 breaker.onFailure();
-                failed.increment();
+                metrics.failed.increment();
                 owner.failed(new BackendServerError(backend, response.status()));
             } else {
                 breaker.onSuccess();
-                succeeded.increment();
+                metrics.succeeded.increment();
                 owner.answered(response);
             }
         }
@@ -220,7 +200,7 @@ public final class BackendGuard implements Guard {
                 return;
             }
             breaker.onFailure();
-            failed.increment();
+            metrics.failed.increment();
             owner.failed(failure);
         }
 
@@ -230,7 +210,7 @@ public final class BackendGuard implements Guard {
             }
             cancelUpstream();
             breaker.onFailure();
-            timedOut.increment();
+            metrics.timedOut.increment();
             owner.failed(new GuardRefusal(backend, GuardRefusal.Reason.TIMEOUT));
         }
 

@@ -11,6 +11,7 @@ import static org.backrelief.gateway.relay.RelayRoute.Access.ADMIN;
 import static org.backrelief.gateway.relay.RelayRoute.Access.ANYONE;
 import static org.backrelief.gateway.relay.RelayRoute.Access.EDITOR;
 import static org.backrelief.gateway.relay.RelayRoute.Access.USER;
+import static org.backrelief.gateway.relay.RelayRoute.Call.ACTION;
 import static org.backrelief.gateway.relay.RelayRoute.Call.READ;
 import static org.backrelief.gateway.relay.RelayRoute.Call.WRITE;
 
@@ -36,7 +37,7 @@ import io.vertx.core.http.HttpMethod;
  * read or write, the media type asked of the backend when the client names none. A backend path may use the public
  * path's {@code {parameters}} (each sent as one percent-encoded segment) and {@code {userId}}, the caller's token
  * subject: routes under {@code /api/v1/me} never take a user id from the client. Every answer under
- * {@code /api/v1/me} is {@code Cache-Control: no-store}; POST and PUT take a JSON body (else 415).
+ * {@code /api/v1/me} is {@code Cache-Control: no-store}; a write by POST or PUT takes a JSON body (else 415).
  */
 public enum RelayRoute {
     // @formatter:off
@@ -61,7 +62,7 @@ public enum RelayRoute {
     GET_STATISTICS       ("getStatistics",         GET,    "/api/v1/me/stats",                         TRACKING, "/api/v1/users/{userId}/stats",                       USER,   READ),
     GET_PAIN_TREND       ("getPainTrend",          GET,    "/api/v1/me/pain-trend",                    TRACKING, "/api/v1/users/{userId}/pain-trend",                  USER,   READ),
     GET_EXERCISE_STATS   ("getExerciseStatistics", GET,    "/api/v1/me/exercises/{exerciseId}/stats",  TRACKING, "/api/v1/users/{userId}/exercises/{exerciseId}/stats", USER,  READ),
-    REBUILD_HISTORY      ("rebuildHistory",        POST,   "/api/v1/admin/history/rebuild",            TRACKING, "/api/v1/admin/rebuild",                              ADMIN,  WRITE);
+    REBUILD_HISTORY      ("rebuildHistory",        POST,   "/api/v1/admin/history/rebuild",            TRACKING, "/api/v1/admin/rebuild",                              ADMIN,  ACTION);
     // @formatter:on
 
     /** Who may call a route: anyone, or a bearer token carrying the role. */
@@ -85,7 +86,11 @@ public enum RelayRoute {
      * may have acted on them) and get the longer write timeout; the preview is a POST that computes a lot, so a write.
      */
     public enum Call {
-        READ, WRITE
+        READ,
+        /** A write with a JSON body (POST, PUT) or none (DELETE). */
+        WRITE,
+        /** A write that takes no body: it only asks the backend to do something. */
+        ACTION
     }
 
     /** The caller's token subject in a backend path. */
@@ -194,9 +199,9 @@ public enum RelayRoute {
         return parameters;
     }
 
-    /** POST and PUT carry a JSON body. */
+    /** A write by POST or PUT carries a JSON body (else 415); an {@link Call#ACTION} takes none. */
     public boolean takesBody() {
-        return method == POST || method == PUT;
+        return call == Call.WRITE && (method == POST || method == PUT);
     }
 
     /** Personal data: never stored by a browser or proxy cache. */
