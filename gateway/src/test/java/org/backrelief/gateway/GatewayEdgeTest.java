@@ -118,6 +118,28 @@ class GatewayEdgeTest {
         assertThat(answer.body(), org.hamcrest.Matchers.containsString("payload-too-large"));
     }
 
+    @TestHTTPResource("/api/v1/exercises")
+    java.net.URI exercises;
+
+    @TestHTTPResource("/api/v1/me/profile")
+    java.net.URI profile;
+
+    @Test
+    void headOfAReadIsRelayedAsHeadWithTheSameChecks() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var head = client.send(java.net.http.HttpRequest.newBuilder(exercises)
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode(), equalTo(200));
+        assertThat(head.body(), equalTo(""));
+        assertThat(head.headers().firstValue("X-Request-Id").isPresent(), equalTo(true));
+        var personal = client.send(java.net.http.HttpRequest.newBuilder(profile)
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(personal.statusCode(), equalTo(401));
+        assertThat(personal.headers().firstValue("Cache-Control").orElse(""), equalTo("no-store"));
+    }
+
     @Test
     void missingOrInvalidTokenIs401ProblemJson() {
         anonymous().get("/api/v1/me/profile").then().statusCode(401).contentType(PROBLEM_JSON)

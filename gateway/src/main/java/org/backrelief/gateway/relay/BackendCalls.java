@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 
 /**
  * Calls the backend of a {@link RelayRoute} under that backend's {@link Guard}: reads with retries and the read
@@ -54,17 +55,18 @@ public class BackendCalls {
     /**
      * One guarded call.
      *
+     * @param method the route's method, or HEAD for a GET route
      * @param values the path parameters' decoded values by name, and {@link RelayRoute#USER_ID} the token subject
      * @param rawQuery the client's query string as it came (still encoded), or null
      * @param body the request body, or null
      */
-    public Uni<BackendAnswer> call(RelayRoute route, Function<String, String> values, String rawQuery,
+    public Uni<BackendAnswer> call(RelayRoute route, HttpMethod method, Function<String, String> values, String rawQuery,
             ForwardedHeaders forwarded, Conditions conditions, Buffer body) {
         BackendHttp http = connections.get(route.backend());
         String path = route.backendPath(values);
         String accept = conditions.accept() != null ? conditions.accept() : route.produces();
         // a retry sends a fresh request: a supplier, not a prepared one
-        java.util.function.Supplier<Uni<BackendAnswer>> send = () -> http.request(route.method(), path).rawQuery(rawQuery)
+        java.util.function.Supplier<Uni<BackendAnswer>> send = () -> http.request(method, path).rawQuery(rawQuery)
                 .accept(accept)
                 .header(HttpHeaders.IF_MATCH, conditions.ifMatch())
                 .header(HttpHeaders.IF_NONE_MATCH, conditions.ifNoneMatch())

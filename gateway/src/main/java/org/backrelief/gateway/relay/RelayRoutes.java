@@ -94,14 +94,16 @@ public class RelayRoutes {
     }
 
     void install(@Observes Router router) {
-        List<RelayRoute> routes = new ArrayList<>(List.of(RelayRoute.values()));
-        // a literal path before a parameter in the same place: /sessions/next before /sessions/{sessionId}
-        routes.sort(Comparator.comparingInt(route -> route.parameters().size()));
         int order = ORDER;
         Map<String, Set<HttpMethod>> methods = new LinkedHashMap<>();
-        for (RelayRoute route : routes) {
+        for (RelayRoute route : matchOrder()) {
             router.route(route.method(), route.vertxPath()).order(order++).handler(context -> relay(route, context));
             methods.computeIfAbsent(route.vertxPath(), path -> new LinkedHashSet<>()).add(route.method());
+            if (route.method() == HttpMethod.GET) {
+                // HEAD of every GET, as the REST layer answered it: relayed as HEAD, so the backend sends no body
+                router.route(HttpMethod.HEAD, route.vertxPath()).order(order++).handler(context -> relay(route, context));
+                methods.get(route.vertxPath()).add(HttpMethod.HEAD);
+            }
         }
         for (Map.Entry<String, Set<HttpMethod>> path : methods.entrySet()) {
             String allow = path.getValue().stream().map(HttpMethod::name).collect(Collectors.joining(", "));
@@ -109,7 +111,7 @@ public class RelayRoutes {
         }
     }
 
-    /** The table's routes in the order they are matched (for tests and the README). */
+    /** The table's routes in the order they are matched: a literal segment before a parameter in the same place. */
     static List<RelayRoute> matchOrder() {
         List<RelayRoute> routes = new ArrayList<>(List.of(RelayRoute.values()));
         routes.sort(Comparator.comparingInt(route -> route.parameters().size()));
@@ -191,7 +193,7 @@ public class RelayRoutes {
         BackendCalls.Conditions conditions = new BackendCalls.Conditions(request.getHeader(HttpHeaders.ACCEPT),
                 request.getHeader(HttpHeaders.IF_MATCH), request.getHeader(HttpHeaders.IF_NONE_MATCH),
                 request.getHeader(HttpHeaders.CONTENT_TYPE));
-        Cancellable call = calls.call(route, values, request.query(), forwarded, conditions, body).subscribe().with(
+        Cancellable call = calls.call(route, request.method(), values, request.query(), forwarded, conditions, body).subscribe().with(
                 answer -> answered(context, answer),
                 failure -> failed(route, context, requestId, failure));
         // the client went away: the guard abandons the call (no retry, nothing counted against the backend)
