@@ -21,6 +21,7 @@ import org.backrelief.gateway.contract.ContractFilter;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -98,6 +99,45 @@ class GatewayEdgeTest {
                 .then().statusCode(413).contentType(PROBLEM_JSON)
                 .body("type", equalTo("https://backrelief.org/problems/payload-too-large"))
                 .body("instance", equalTo("/api/v1/routines/preview"));
+    }
+
+    @TestHTTPResource("/api/v1/routines/preview")
+    java.net.URI preview;
+
+    @Test
+    void anOversizedChunkedBodyIsCutOffWith413ProblemJsonToo() throws Exception {
+        // no Content-Length: the relay counts the body as it arrives
+        byte[] body = ("{\"padding\":\"" + "x".repeat(300 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = java.net.http.HttpRequest.newBuilder(preview).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var answer = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode(), equalTo(413));
+        assertThat(answer.headers().firstValue("Content-Type").orElse(""), startsWith(PROBLEM_JSON));
+        assertThat(answer.body(), org.hamcrest.Matchers.containsString("payload-too-large"));
+    }
+
+    @TestHTTPResource("/api/v1/exercises")
+    java.net.URI exercises;
+
+    @TestHTTPResource("/api/v1/me/profile")
+    java.net.URI profile;
+
+    @Test
+    void headOfAReadIsRelayedAsHeadWithTheSameChecks() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var head = client.send(java.net.http.HttpRequest.newBuilder(exercises)
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode(), equalTo(200));
+        assertThat(head.body(), equalTo(""));
+        assertThat(head.headers().firstValue("X-Request-Id").isPresent(), equalTo(true));
+        var personal = client.send(java.net.http.HttpRequest.newBuilder(profile)
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(personal.statusCode(), equalTo(401));
+        assertThat(personal.headers().firstValue("Cache-Control").orElse(""), equalTo("no-store"));
     }
 
     @Test

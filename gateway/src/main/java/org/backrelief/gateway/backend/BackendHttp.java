@@ -98,6 +98,15 @@ public final class BackendHttp {
             return this;
         }
 
+        /** A body as the client sent it, with its content type; null or empty sends none. */
+        public Request body(Buffer bytes, String contentType) {
+            if (bytes != null && bytes.length() > 0) {
+                body = bytes;
+                headers.set(HttpHeaders.CONTENT_TYPE, contentType != null ? contentType : "application/json");
+            }
+            return this;
+        }
+
         public Uni<BackendAnswer> send(ForwardedHeaders forwarded) {
             forwarded.applyTo(headers);
             options.setURI(uri).setHeaders(headers);

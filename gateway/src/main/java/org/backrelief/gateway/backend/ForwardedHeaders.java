@@ -1,5 +1,7 @@
 package org.backrelief.gateway.backend;
 
+import java.util.function.Function;
+
 import jakarta.ws.rs.core.HttpHeaders;
 
 import org.backrelief.common.web.RequestIds;
@@ -43,11 +45,16 @@ public class ForwardedHeaders {
      * @param passTraceContext true when no OpenTelemetry SDK runs here to create a child span and inject it
      */
     public static ForwardedHeaders of(HttpHeaders incoming, String requestId, boolean passTraceContext) {
-        String id = requestId != null ? requestId : RequestIds.acceptOrCreate(incoming.getHeaderString(RequestIds.HEADER));
-        return new ForwardedHeaders(incoming.getHeaderString(HttpHeaders.AUTHORIZATION), id,
-                passTraceContext ? incoming.getHeaderString(TRACEPARENT) : null,
-                passTraceContext ? incoming.getHeaderString(TRACESTATE) : null,
-                incoming.getHeaderString(IDEMPOTENCY_KEY));
+        return of(incoming::getHeaderString, requestId, passTraceContext);
+    }
+
+    /** The same from any header lookup (a Vert.x request's {@code getHeader}). */
+    public static ForwardedHeaders of(Function<String, String> incoming, String requestId, boolean passTraceContext) {
+        String id = requestId != null ? requestId : RequestIds.acceptOrCreate(incoming.apply(RequestIds.HEADER));
+        return new ForwardedHeaders(incoming.apply(HttpHeaders.AUTHORIZATION), id,
+                passTraceContext ? incoming.apply(TRACEPARENT) : null,
+                passTraceContext ? incoming.apply(TRACESTATE) : null,
+                incoming.apply(IDEMPOTENCY_KEY));
     }
 
     /** Sets the non-null values on a backend request. */

@@ -13,6 +13,17 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "backrelief.backend.guard")
 public interface GuardConfig {
 
+    /** Which implementation guards the calls (both keep the same rules and metrics); see BENCHMARKS.md for the choice. */
+    enum Implementation {
+        /** {@link BackendGuard}: hand-written, on the event loop. */
+        HAND_WRITTEN,
+        /** {@link LibraryGuard}: SmallRye Fault Tolerance's programmatic {@code TypedGuard}. */
+        SMALLRYE
+    }
+
+    @WithDefault("hand-written")
+    Implementation implementation();
+
     /** Longest wait for a read (GET) before the client gets 503. */
     @WithDefault("2s")
     Duration readTimeout();

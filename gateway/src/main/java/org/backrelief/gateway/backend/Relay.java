@@ -3,12 +3,11 @@ package org.backrelief.gateway.backend;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-
 import org.jboss.logging.Logger;
 
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 
 /**
  * Passes a backend's answer to the client as it is: status, body bytes (never parsed or re-serialised) and the
@@ -20,36 +19,35 @@ public final class Relay {
     private static final Logger LOG = Logger.getLogger(Relay.class);
 
     /** Response headers that carry meaning for the client; hop-by-hop and server-internal ones stay behind. */
-    static final List<String> PASSED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
-            HttpHeaders.LAST_MODIFIED, HttpHeaders.CACHE_CONTROL, HttpHeaders.CONTENT_DISPOSITION,
-            HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER, HttpHeaders.CONTENT_LANGUAGE,
-            "Idempotent-Replayed");
+    static final List<String> PASSED_HEADERS = List.of("Content-Type", "ETag", "Last-Modified", "Cache-Control",
+            "Content-Disposition", "WWW-Authenticate", "Retry-After", "Content-Language", "Idempotent-Replayed");
 
     private Relay() {
     }
 
-    /** The backend's answer as the client's response; any failure as a {@link BackendException}. */
-    public static Uni<Response> pass(Backend backend, Uni<BackendAnswer> guarded) {
-        return guarded.onItem().transform(Relay::copy)
-                .onFailure().transform(failure -> failure(backend, failure));
+    /** Writes the backend's answer as the client's response and ends it. */
+    public static void answer(BackendAnswer backend, HttpServerResponse response) {
+        response.setStatusCode(backend.status());
+        copyHeaders(backend, response.headers());
+        if (backend.hasBody()) {
+            response.end(backend.body());
+        } else {
+            response.end();
+        }
     }
 
-    static Response copy(BackendAnswer backend) {
-        Response.ResponseBuilder out = Response.status(backend.status());
+    /** The headers of the backend's answer the client gets, Location pointing at the gateway. */
+    static void copyHeaders(BackendAnswer backend, MultiMap out) {
         for (String header : PASSED_HEADERS) {
             String value = backend.header(header);
             if (value != null) {
-                out.header(header, value);
+                out.set(header, value);
             }
         }
-        String location = backend.header(HttpHeaders.LOCATION);
+        String location = backend.header(HttpHeaders.LOCATION.toString());
         if (location != null) {
-            out.header(HttpHeaders.LOCATION, publicLocation(location));
+            out.set(HttpHeaders.LOCATION, publicLocation(location));
         }
-        if (backend.hasBody()) {
-            out.entity(backend.body().getBytes());
-        }
-        return out.build();
     }
 
     /** A backend's Location names its own host; the client must see the same path on the gateway. */

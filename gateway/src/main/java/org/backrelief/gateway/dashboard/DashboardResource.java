@@ -1,7 +1,6 @@
 package org.backrelief.gateway.dashboard;
 
 import java.io.IOException;
-import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,13 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.backrelief.common.domain.Roles;
 import org.backrelief.gateway.backend.Backend;
 import org.backrelief.gateway.backend.BackendAnswer;
-import org.backrelief.gateway.backend.BackendGuard;
 import org.backrelief.gateway.backend.ForwardedHeaders;
 import org.backrelief.gateway.backend.Forwarding;
-import org.backrelief.gateway.backend.Guarding;
-import org.backrelief.gateway.backend.PlannerClient;
 import org.backrelief.gateway.backend.Relay;
-import org.backrelief.gateway.backend.TrackingClient;
+import org.backrelief.gateway.relay.BackendCalls;
+import org.backrelief.gateway.relay.RelayRoute;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,18 +37,7 @@ import io.smallrye.mutiny.Uni;
 public class DashboardResource {
 
     @Inject
-    PlannerClient planner;
-
-    @Inject
-    TrackingClient tracking;
-
-    @Inject
-    @Guarding(Backend.PLANNER)
-    BackendGuard plannerGuard;
-
-    @Inject
-    @Guarding(Backend.TRACKING)
-    BackendGuard trackingGuard;
+    BackendCalls calls;
 
     @Inject
     Forwarding forwarding;
@@ -73,16 +59,21 @@ public class DashboardResource {
     public Uni<Dashboard> dashboard() {
         ForwardedHeaders headers = forwarding.current();
         String user = token.getSubject();
-        Uni<Fetched> next = fetch(Backend.PLANNER, () -> plannerGuard.read(() -> planner.nextSession(headers)));
-        Uni<Fetched> stats = fetch(Backend.TRACKING, () -> trackingGuard.read(() -> tracking.stats(headers, user, null)));
+        Uni<Fetched> next = fetch(RelayRoute.GET_NEXT_SESSION, headers, user);
+        Uni<Fetched> stats = fetch(RelayRoute.GET_STATISTICS, headers, user);
         // without from/to the tracker answers the 28 days ending today in the user's own time zone
-        Uni<Fetched> pain = fetch(Backend.TRACKING, () -> trackingGuard.read(() -> tracking.painTrend(headers, user, null)));
+        Uni<Fetched> pain = fetch(RelayRoute.GET_PAIN_TREND, headers, user);
         return Uni.combine().all().unis(next, stats, pain).with(DashboardAssembler::assemble);
     }
 
-    /** One backend answer, never a failure: an outage becomes a {@link Fetched#failed} the dashboard can show. */
-    private Uni<Fetched> fetch(Backend backend, Supplier<Uni<BackendAnswer>> call) {
-        return Uni.createFrom().<BackendAnswer> deferred(call::get)
+    /**
+     * One relayed route's answer (same backend path, guard and retries as the route itself), never a failure: an
+     * outage becomes a {@link Fetched#failed} the dashboard can show.
+     */
+    private Uni<Fetched> fetch(RelayRoute route, ForwardedHeaders headers, String user) {
+        Backend backend = route.backend();
+        return Uni.createFrom().<BackendAnswer> deferred(() -> calls.call(route, route.method(), name -> user, null, headers,
+                BackendCalls.Conditions.NONE, null))
                 .onItem().transform(answer -> Fetched.answer(backend, answer.status(), json(answer)))
                 .onFailure().recoverWithItem(failure -> Fetched.failed(backend, Relay.failure(backend, failure).getMessage()));
     }

@@ -13,7 +13,7 @@ public final class RateLimiter {
 
     /** What became of a request: allowed, or refused with the seconds to wait. */
     public record Decision(boolean allowed, long retryAfterSeconds) {
-        static final Decision ALLOWED = new Decision(true, 0);
+        public static final Decision ALLOWED = new Decision(true, 0);
     }
 
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();

@@ -58,19 +58,36 @@ public class RateLimits {
     }
 
     private Response decide(SecurityIdentity who, HttpServerRequest http, String path) {
-        String subject = subjectOf(who);
-        RateLimiter.Decision decision = subject != null
-                ? limiter.take("user:" + subject, config.user())
-                : limiter.take("ip:" + clientIp(http), config.anonymous());
+        RateLimiter.Decision decision = take(who, http);
         if (decision.allowed()) {
             return null;
         }
         return Response.fromResponse(Problems.response(429, "too-many-requests", "Too many requests",
-                "Rate limit exceeded; retry in " + decision.retryAfterSeconds() + " s", path, List.of()))
+                refusal(decision), path, List.of()))
                 .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds()).build();
     }
 
-    private static String subjectOf(SecurityIdentity who) {
+    /**
+     * Takes a token from the caller's bucket: the token subject's when {@code who} is signed in, else the client IP's.
+     * Always allowed when rate limits are off.
+     */
+    public RateLimiter.Decision take(SecurityIdentity who, HttpServerRequest http) {
+        if (!config.enabled()) {
+            return RateLimiter.Decision.ALLOWED;
+        }
+        String subject = subjectOf(who);
+        return subject != null
+                ? limiter.take("user:" + subject, config.user())
+                : limiter.take("ip:" + clientIp(http), config.anonymous());
+    }
+
+    /** The 429's detail. */
+    public static String refusal(RateLimiter.Decision decision) {
+        return "Rate limit exceeded; retry in " + decision.retryAfterSeconds() + " s";
+    }
+
+    /** The caller's token subject, or null when anonymous. */
+    public static String subjectOf(SecurityIdentity who) {
         if (who == null || who.isAnonymous()) {
             return null;
         }

@@ -23,41 +23,6 @@ import io.vertx.core.buffer.Buffer;
 
 class BackendGuardTest {
 
-    /** Small numbers so a test can walk through every state. */
-    record Settings(int readRetries, int breakerVolume, int maxConcurrentCalls) implements GuardConfig {
-        public Duration readTimeout() {
-            return Duration.ofMillis(2_000);
-        }
-
-        public Duration writeTimeout() {
-            return Duration.ofMillis(5_000);
-        }
-
-        public Duration retryDelay() {
-            return Duration.ofMillis(100);
-        }
-
-        public Duration retryJitter() {
-            return Duration.ZERO;
-        }
-
-        public Duration retryMaxDuration() {
-            return Duration.ofSeconds(3);
-        }
-
-        public double breakerFailureRatio() {
-            return 0.5;
-        }
-
-        public Duration breakerDelay() {
-            return Duration.ofSeconds(5);
-        }
-
-        public int breakerSuccesses() {
-            return 1;
-        }
-    }
-
     /** Timers fired by the test. */
     static final class ManualTimers implements Timers {
         final Map<Long, Runnable> pending = new LinkedHashMap<>();
@@ -104,7 +69,10 @@ class BackendGuardTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private BackendGuard guard(int retries, int volume, int maxConcurrent) {
-        return new BackendGuard(Backend.TRACKING, new Settings(retries, volume, maxConcurrent), timers, nanos::get, registry);
+        // small numbers so a test can walk through every state
+        return new BackendGuard(Backend.TRACKING, new TestGuardSettings(GuardConfig.Implementation.HAND_WRITTEN,
+                Duration.ofMillis(2_000), Duration.ofMillis(5_000), retries, Duration.ofMillis(100), Duration.ZERO,
+                Duration.ofSeconds(3), volume, 0.5, Duration.ofSeconds(5), 1, maxConcurrent), timers, nanos::get, registry);
     }
 
     private double count(String outcome) {

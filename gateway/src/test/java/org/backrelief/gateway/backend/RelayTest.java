@@ -75,26 +75,18 @@ class RelayTest {
     }
 
     @Test
-    void anAnswerIsCopiedWithTheHeadersAClientNeedsAndItsBodyAsItCame() {
+    void anAnswerIsCopiedWithTheHeadersAClientNeeds() {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("content-type", "application/json")
                 .add("ETag", "\"bird-dog.v3\"").add("Location", "http://10.0.0.7:8081/api/v1/exercises/bird-dog")
                 .add("Connection", "keep-alive").add("Server", "internal").add("Idempotent-Replayed", "true");
-        jakarta.ws.rs.core.Response out = Relay.copy(new BackendAnswer(201, headers, Buffer.buffer("{\"id\":1}")));
-        assertEquals(201, out.getStatus());
-        assertEquals("application/json", out.getHeaderString("Content-Type"));
-        assertEquals("\"bird-dog.v3\"", out.getHeaderString("ETag"));
-        assertEquals("/api/v1/exercises/bird-dog", out.getHeaderString("Location"));
-        assertEquals("true", out.getHeaderString("Idempotent-Replayed"));
-        assertNull(out.getHeaderString("Connection"), "hop-by-hop headers stay behind");
-        assertNull(out.getHeaderString("Server"));
-        assertEquals("{\"id\":1}", new String((byte[]) out.getEntity(), java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    @Test
-    void anEmptyAnswerHasNoEntity() {
-        jakarta.ws.rs.core.Response out = Relay.copy(new BackendAnswer(304, MultiMap.caseInsensitiveMultiMap(), Buffer.buffer()));
-        assertEquals(304, out.getStatus());
-        assertNull(out.getEntity());
+        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+        Relay.copyHeaders(new BackendAnswer(201, headers, Buffer.buffer("{\"id\":1}")), out);
+        assertEquals("application/json", out.get("Content-Type"));
+        assertEquals("\"bird-dog.v3\"", out.get("ETag"));
+        assertEquals("/api/v1/exercises/bird-dog", out.get("Location"));
+        assertEquals("true", out.get("Idempotent-Replayed"));
+        assertNull(out.get("Connection"), "hop-by-hop headers stay behind");
+        assertNull(out.get("Server"));
     }
 
     @Test

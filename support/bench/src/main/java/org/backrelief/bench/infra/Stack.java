@@ -49,6 +49,10 @@ public final class Stack implements AutoCloseable {
     private final Map<Service, ServiceProcess> started = new EnumMap<>(Service.class);
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Consumer<String> progress;
+    /** Extra service processes beside the stack's own (e.g. a second gateway with another setting), stopped on close. */
+    private final List<ServiceProcess> extras = new ArrayList<>();
+    private Path repositoryRoot;
+    private List<String> serviceJvmOptions;
 
     private Stack(String tag, Path dataDir, Path logDir, LocalJwtKeys keys, ChildJvm kafka, ChildJvm mongo,
             String mongoUri, BackReliefServices services, Consumer<String> progress) {
@@ -100,7 +104,10 @@ public final class Stack implements AutoCloseable {
                 serviceJvmOptions), ports);
         progress.accept("[" + tag + "] Kafka " + kafka.address() + " (" + kafka.readyMillis() + " ms), MongoDB "
                 + (mongo == null ? "external, databases dropped" : mongo.address() + " (" + mongo.readyMillis() + " ms)"));
-        return new Stack(tag, dataDir, logDir, keys, kafka, mongo, mongoUri, services, progress);
+        Stack stack = new Stack(tag, dataDir, logDir, keys, kafka, mongo, mongoUri, services, progress);
+        stack.repositoryRoot = repositoryRoot;
+        stack.serviceJvmOptions = serviceJvmOptions;
+        return stack;
     }
 
     /** Starts one service and waits until it is ready; returns its time to ready from JVM start. */
@@ -216,8 +223,31 @@ public final class Stack implements AutoCloseable {
         return pids;
     }
 
+    /**
+     * Starts another instance of {@code service} with the same wiring plus {@code environment} (e.g. a gateway with
+     * another guard implementation, measured in the same run); it is stopped with the stack.
+     */
+    public ServiceProcess startExtra(Service service, String name, Map<String, String> environment) {
+        Map<String, String> env = new java.util.HashMap<>(services.environment(service));
+        env.putAll(environment);
+        int port = FreePorts.find("127.0.0.1");
+        progress.accept("[" + tag + "] starting " + name + " on " + port + " (" + environment + ")");
+        ServiceProcess process = ServiceProcess.start(name, repositoryRoot.resolve(service.folder).resolve("target")
+                .resolve("quarkus-app"), "127.0.0.1", port, FreePorts.find("127.0.0.1"), env, serviceJvmOptions,
+                logDir.resolve(name + ".log"));
+        extras.add(process);
+        if (!process.awaitReady(READY_TIMEOUT)) {
+            throw new IllegalStateException(name + " did not become ready within " + READY_TIMEOUT.toSeconds()
+                    + " s; see " + process.logFile());
+        }
+        progress.accept("[" + tag + "] " + name + " ready in " + process.millisSinceStart() + " ms -> " + process.baseUrl());
+        return process;
+    }
+
     @Override
     public void close() {
+        extras.forEach(ServiceProcess::close);
+        extras.clear();
         List<Service> running = new ArrayList<>(started.keySet());
         services.close();
         running.forEach(started::remove);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.backrelief.bench.BenchContext;
 import org.backrelief.bench.api.PlannerApi;
@@ -21,11 +22,15 @@ import org.backrelief.bench.profile.Profiles;
 import org.backrelief.bench.report.Section;
 import org.backrelief.bench.report.Target;
 import org.backrelief.infra.BackReliefServices.Service;
+import org.backrelief.infra.ServiceProcess;
 
 /**
  * Section 3: the same requests sent directly to the service, through nginx as a plain keep-alive reverse proxy (the
  * baseline a standard proxy sets; skipped, and said so, when nginx is not installed) and through the gateway, at the
  * same concurrency, one after the other (the order rotates between repetitions so drift does not favour one side).
+ * A second gateway with SmallRye Fault Tolerance's {@code TypedGuard} instead of the hand-written guard
+ * ({@code backrelief.backend.guard.implementation=smallrye}) is measured in the same rotation, so the two guards are
+ * compared on the same relay, data and machine state.
  */
 public final class GatewayOverheadBench {
 
@@ -35,7 +40,12 @@ public final class GatewayOverheadBench {
     public static final double NGINX_THROUGHPUT_RATIO_TARGET = 0.80;
     public static final double NGINX_ADDED_P99_RATIO_TARGET = 1.5;
 
+    /** The guard the second gateway runs with (the stack's own gateway runs with the default). */
+    static final Map<String, String> LIBRARY_GUARD = Map.of("BACKRELIEF_BACKEND_GUARD_IMPLEMENTATION", "smallrye");
+
     private final BenchContext ctx;
+    private String gatewayUrl;
+    private String libraryGatewayUrl;
 
     public GatewayOverheadBench(BenchContext ctx) {
         this.ctx = ctx;
@@ -43,11 +53,11 @@ public final class GatewayOverheadBench {
 
     /** One request type: how to build it for the service, for nginx (same path as direct) and for the gateway. */
     private record Kind(String id, String label, Service service, ClosedLoop.Requests direct,
-            ClosedLoop.Requests viaNginx, ClosedLoop.Requests viaGateway) {
+            ClosedLoop.Requests viaNginx, Function<String, ClosedLoop.Requests> viaGateway) {
     }
 
     private enum Side {
-        DIRECT, NGINX, GATEWAY
+        DIRECT, NGINX, GATEWAY, GATEWAY_LIBRARY_GUARD
     }
 
     /**
@@ -89,7 +99,29 @@ public final class GatewayOverheadBench {
     }
 
     private void run(Stack stack, Section section, String[] historyUsers, NginxProxy nginx) {
-        String gateway = stack.url(Service.GATEWAY);
+        gatewayUrl = stack.url(Service.GATEWAY);
+        ServiceProcess libraryGateway = null;
+        try {
+            libraryGateway = stack.startExtra(Service.GATEWAY, "gateway-typedguard", LIBRARY_GUARD);
+            libraryGatewayUrl = libraryGateway.baseUrl();
+            section.detail("gatewayLibraryGuard", "a second gateway with " + LIBRARY_GUARD
+                    + " (SmallRye Fault Tolerance TypedGuard), measured in the same rotation");
+        } catch (RuntimeException e) {
+            section.note("the gateway with the TypedGuard did not start, only the hand-written guard was measured: "
+                    + e.getMessage());
+        }
+        try {
+            measure(stack, section, historyUsers, nginx, libraryGateway);
+        } finally {
+            if (libraryGateway != null) {
+                // not needed by later sections: its memory and threads go now
+                libraryGateway.close();
+            }
+        }
+    }
+
+    private void measure(Stack stack, Section section, String[] historyUsers, NginxProxy nginx,
+            ServiceProcess libraryGateway) {
         String catalog = stack.url(Service.CATALOG);
         String planner = stack.url(Service.PLANNER);
         String tracker = stack.url(Service.TRACKING);
@@ -99,16 +131,23 @@ public final class GatewayOverheadBench {
                 new Kind("catalogList", "catalog list (20 per page)", Service.CATALOG,
                         (c, n) -> Http.get(catalog + "/api/v1/exercises?page=0&size=20", null),
                         (c, n) -> Http.get(proxy + "/api/v1/exercises?page=0&size=20", null),
-                        (c, n) -> Http.get(gateway + "/api/v1/exercises?page=0&size=20", null)),
+                        gateway -> (c, n) -> Http.get(gateway + "/api/v1/exercises?page=0&size=20", null)),
                 new Kind("routinePreview", "routine preview", Service.PLANNER,
                         (c, n) -> Http.post(planner + PlannerApi.PREVIEW, null, PlannerApi.previewJson((int) ((c * 31 + n) % 420))),
                         (c, n) -> Http.post(proxy + PlannerApi.PREVIEW, null, PlannerApi.previewJson((int) ((c * 31 + n) % 420))),
-                        (c, n) -> Http.post(gateway + PlannerApi.PREVIEW, null, PlannerApi.previewJson((int) ((c * 31 + n) % 420)))),
+                        gateway -> (c, n) -> Http.post(gateway + PlannerApi.PREVIEW, null, PlannerApi.previewJson((int) ((c * 31 + n) % 420)))),
                 new Kind("historyPage", "history page (20 per page)", Service.TRACKING,
                         (c, n) -> history(stack, tracker + "/api/v1/users/", historyUsers[(int) ((c * 7919L + n) % users)], true),
                         (c, n) -> history(stack, proxy + "/api/v1/users/", historyUsers[(int) ((c * 7919L + n) % users)], true),
-                        (c, n) -> history(stack, gateway + "/api/v1/me/history", historyUsers[(int) ((c * 7919L + n) % users)], false)) };
-        List<Side> sides = nginx == null ? List.of(Side.DIRECT, Side.GATEWAY) : List.of(Side.DIRECT, Side.NGINX, Side.GATEWAY);
+                        gateway -> (c, n) -> history(stack, gateway + "/api/v1/me/history", historyUsers[(int) ((c * 7919L + n) % users)], false)) };
+        List<Side> sides = new java.util.ArrayList<>(List.of(Side.DIRECT));
+        if (nginx != null) {
+            sides.add(Side.NGINX);
+        }
+        sides.add(Side.GATEWAY);
+        if (libraryGateway != null) {
+            sides.add(Side.GATEWAY_LIBRARY_GUARD);
+        }
         int concurrency = ctx.config.gatewayConcurrency;
         section.detail("concurrency", concurrency);
         // every path of every request hot before anything is measured (the gateway starts cold; C1 compiles lazily)
@@ -132,6 +171,9 @@ public final class GatewayOverheadBench {
                         if (side == Side.NGINX) {
                             pids.putAll(nginx.pids());
                         }
+                        if (side == Side.GATEWAY_LIBRARY_GUARD) {
+                            pids.put("gateway-typedguard", libraryGateway.pid());
+                        }
                         ResourceWindow cpu = ResourceWindow.open(pids);
                         LatencyStats stats = ClosedLoop.run(http, concurrency, Duration.ZERO, ctx.config.loadDuration, requests);
                         section.detail("cpuMillisPerRequest." + kind.id() + "." + sideName(side),
@@ -147,11 +189,12 @@ public final class GatewayOverheadBench {
         }
     }
 
-    private static ClosedLoop.Requests requests(Kind kind, Side side) {
+    private ClosedLoop.Requests requests(Kind kind, Side side) {
         return switch (side) {
             case DIRECT -> kind.direct();
             case NGINX -> kind.viaNginx();
-            case GATEWAY -> kind.viaGateway();
+            case GATEWAY -> kind.viaGateway().apply(gatewayUrl);
+            case GATEWAY_LIBRARY_GUARD -> kind.viaGateway().apply(libraryGatewayUrl);
         };
     }
 
@@ -160,6 +203,7 @@ public final class GatewayOverheadBench {
             case DIRECT -> "direct";
             case NGINX -> "viaNginx";
             case GATEWAY -> "viaGateway";
+            case GATEWAY_LIBRARY_GUARD -> "viaGatewayTypedGuard";
         };
     }
 
@@ -167,7 +211,7 @@ public final class GatewayOverheadBench {
     private void profile(Stack stack, Section section, Http http, Kind kind) {
         Profiles profiles = Profiles.start(true, ctx.outDir.resolve("profiles"), kind.id() + "-via-gateway",
                 stack.pidsOf(Service.GATEWAY, kind.service()), ctx::progress);
-        ClosedLoop.run(http, ctx.config.gatewayConcurrency, Duration.ZERO, ctx.config.loadDuration, kind.viaGateway());
+        ClosedLoop.run(http, ctx.config.gatewayConcurrency, Duration.ZERO, ctx.config.loadDuration, requests(kind, Side.GATEWAY));
         Map<String, Object> summaries = profiles.stop();
         if (!summaries.isEmpty()) {
             section.detail("profilesViaGateway." + kind.id(), summaries);
@@ -209,6 +253,14 @@ public final class GatewayOverheadBench {
             section.metric(id + ".addedP99VsNginx", kind.label() + ": added p99 gateway/nginx", "",
                     Target.atMost(NGINX_ADDED_P99_RATIO_TARGET)).add((through.p99() - direct.p99()) / Math.max(0.1, nginxAdded));
         }
+        LatencyStats library = measured.get(Side.GATEWAY_LIBRARY_GUARD);
+        if (library != null) {
+            section.metric(id + ".typedGuard.throughput", kind.label() + ": via gateway with TypedGuard throughput", "req/s")
+                    .add(library.throughput());
+            section.metric(id + ".typedGuard.p99", kind.label() + ": via gateway with TypedGuard p99", "ms").add(library.p99());
+            section.metric(id + ".typedGuardVsHandWritten", kind.label() + ": throughput TypedGuard/hand-written guard", "")
+                    .add(library.throughput() / through.throughput());
+        }
         long errors = measured.values().stream().mapToLong(LatencyStats::errors).sum();
         if (errors > 0) {
             StringBuilder note = new StringBuilder(kind.label()).append(": errors");
@@ -220,9 +272,10 @@ public final class GatewayOverheadBench {
         detail.put("rep", rep);
         measured.forEach((side, stats) -> detail.put(sideName(side), stats.toMap()));
         section.detailList(id).add(detail);
-        ctx.progress(String.format("[gateway] rep %d %s: direct %.0f/s p99 %.1f ms,%s via gateway %.0f/s p99 %.1f ms",
+        ctx.progress(String.format("[gateway] rep %d %s: direct %.0f/s p99 %.1f ms,%s via gateway %.0f/s p99 %.1f ms%s",
                 rep, kind.label(), direct.throughput(), direct.p99(),
                 nginx == null ? "" : String.format(" via nginx %.0f/s p99 %.1f ms,", nginx.throughput(), nginx.p99()),
-                through.throughput(), through.p99()));
+                through.throughput(), through.p99(), library == null ? ""
+                        : String.format(", with TypedGuard %.0f/s p99 %.1f ms", library.throughput(), library.p99())));
     }
 }

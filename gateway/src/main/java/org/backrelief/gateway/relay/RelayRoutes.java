@@ -1,0 +1,287 @@
+package org.backrelief.gateway.relay;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.backrelief.common.web.RequestIds;
+import org.backrelief.gateway.backend.BackendAnswer;
+import org.backrelief.gateway.backend.BackendException;
+import org.backrelief.gateway.backend.BackendSettings;
+import org.backrelief.gateway.backend.ForwardedHeaders;
+import org.backrelief.gateway.backend.Relay;
+import org.backrelief.gateway.edge.BodyLimit;
+import org.backrelief.gateway.edge.ProblemWriter;
+import org.backrelief.gateway.edge.RateLimiter;
+import org.backrelief.gateway.edge.RateLimits;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RequestBody;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Builds one plain Vert.x route per line of the {@link RelayRoute} table and relays each request on the event loop:
+ * no REST layer, no per-route code. Per request, in order:
+ * <ol>
+ * <li>request id accepted or created, logged (MDC), returned; {@code Cache-Control: no-store} on {@code /api/v1/me};</li>
+ * <li>415 unless a body route's Content-Type is JSON; the body read up to {@code quarkus.http.limits.max-body-size}
+ * (a declared larger Content-Length was refused before by {@link BodyLimit}; a chunked body is counted here);</li>
+ * <li>rate limit (per token subject, else per client IP): 429 with Retry-After;</li>
+ * <li>the route's role: 401 (with {@code WWW-Authenticate: Bearer}) without a valid token, 403 without the role;</li>
+ * <li>the backend call under the backend's guard ({@link BackendCalls}); its answer passed on as it came
+ * ({@link Relay}), an outage as 503 with Retry-After, a backend failure as 502.</li>
+ * </ol>
+ * A known path with another method is 405 with {@code Allow}. Every error is problem+json. Security headers and CORS
+ * come from Quarkus' own filters, which run before these routes.
+ */
+@ApplicationScoped
+public class RelayRoutes {
+
+    private static final Logger LOG = Logger.getLogger(RelayRoutes.class);
+    /** After the body limit (-3) and the web client's header handler (-1); before the REST layer. */
+    static final int ORDER = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT;
+
+    private final BackendCalls calls;
+    private final RateLimits limits;
+    private final ProblemWriter problems;
+    private final BackendSettings settings;
+    private final long maxBodyBytes;
+    private final String tooLarge;
+    /*
+     * With the OpenTelemetry SDK on, the gateway's own span context is propagated; with it off (the default), the
+     * gateway passes the caller's trace context on untouched so the trace stays connected.
+     */
+    private final boolean passTraceContext;
+
+    @Inject
+    public RelayRoutes(BackendCalls calls, RateLimits limits, ProblemWriter problems, BackendSettings settings,
+            BodyLimit bodyLimit,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean otelDisabled) {
+        this.calls = calls;
+        this.limits = limits;
+        this.problems = problems;
+        this.settings = settings;
+        this.maxBodyBytes = bodyLimit.maxBodyBytes();
+        this.tooLarge = bodyLimit.tooLarge();
+        this.passTraceContext = otelDisabled;
+    }
+
+    void install(@Observes Router router) {
+        int order = ORDER;
+        Map<String, Set<HttpMethod>> methods = new LinkedHashMap<>();
+        for (RelayRoute route : matchOrder()) {
+            router.route(route.method(), route.vertxPath()).order(order++).handler(context -> relay(route, context));
+            methods.computeIfAbsent(route.vertxPath(), path -> new LinkedHashSet<>()).add(route.method());
+            if (route.method() == HttpMethod.GET) {
+                // HEAD of every GET, as the REST layer answered it: relayed as HEAD, so the backend sends no body
+                router.route(HttpMethod.HEAD, route.vertxPath()).order(order++).handler(context -> relay(route, context));
+                methods.get(route.vertxPath()).add(HttpMethod.HEAD);
+            }
+        }
+        for (Map.Entry<String, Set<HttpMethod>> path : methods.entrySet()) {
+            String allow = path.getValue().stream().map(HttpMethod::name).collect(Collectors.joining(", "));
+            router.route(path.getKey()).order(order++).handler(context -> methodNotAllowed(context, allow));
+        }
+    }
+
+    /** The table's routes in the order they are matched: a literal segment before a parameter in the same place. */
+    static List<RelayRoute> matchOrder() {
+        List<RelayRoute> routes = new ArrayList<>(List.of(RelayRoute.values()));
+        routes.sort(Comparator.comparingInt(route -> route.parameters().size()));
+        return routes;
+    }
+
+    void relay(RelayRoute route, RoutingContext context) {
+        HttpServerRequest request = context.request();
+        HttpServerResponse response = context.response();
+        String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
+        MDC.put(RequestIds.MDC_KEY, requestId);
+        response.headers().set(RequestIds.HEADER, requestId);
+        if (route.personal()) {
+            // set last, so that no backend header can undo it
+            context.addHeadersEndHandler(v -> response.headers().set(HttpHeaders.CACHE_CONTROL, "no-store"));
+        }
+        try {
+            if (!route.takesBody()) {
+                identify(route, context, requestId, null);
+                return;
+            }
+            if (!isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+                problems.send(context, 415, "unsupported-media-type", "Unsupported Media Type",
+                        "The body must be application/json", requestId);
+                return;
+            }
+            readBody(context, requestId, body -> identify(route, context, requestId, body));
+        } catch (RuntimeException e) {
+            internalError(context, requestId, e);
+        }
+    }
+
+    /** Resolves the caller (the token is verified once; the result is cached per token) and goes on on this context. */
+    private void identify(RelayRoute route, RoutingContext context, String requestId, Buffer body) {
+        Uni<SecurityIdentity> deferred = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        if (deferred == null) {
+            authorize(route, context, requestId, body, null, false);
+            return;
+        }
+        Context here = Vertx.currentContext();
+        deferred.subscribe().with(
+                who -> onContext(here, () -> authorize(route, context, requestId, body, who, false)),
+                failure -> onContext(here, () -> authorize(route, context, requestId, body, null, true)));
+    }
+
+    private void authorize(RelayRoute route, RoutingContext context, String requestId, Buffer body,
+            SecurityIdentity who, boolean invalidToken) {
+        try {
+            RateLimiter.Decision decision = limits.take(who, context.request());
+            if (!decision.allowed()) {
+                context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+                problems.send(context, 429, "too-many-requests", "Too many requests", RateLimits.refusal(decision), requestId);
+                return;
+            }
+            String role = route.access().role();
+            if (role != null) {
+                if (invalidToken || who == null || who.isAnonymous()) {
+                    context.response().putHeader("WWW-Authenticate", "Bearer");
+                    problems.send(context, 401, "unauthorized", "Unauthorized", "A valid bearer token is required",
+                            requestId);
+                    return;
+                }
+                if (!who.hasRole(role)) {
+                    problems.send(context, 403, "forbidden", "Forbidden", "Your role does not allow this", requestId);
+                    return;
+                }
+            }
+            forward(route, context, requestId, body, RateLimits.subjectOf(who));
+        } catch (RuntimeException e) {
+            internalError(context, requestId, e);
+        }
+    }
+
+    private void forward(RelayRoute route, RoutingContext context, String requestId, Buffer body, String subject) {
+        HttpServerRequest request = context.request();
+        HttpServerResponse response = context.response();
+        Function<String, String> values = name -> RelayRoute.USER_ID.equals(name) ? subject : context.pathParam(name);
+        ForwardedHeaders forwarded = ForwardedHeaders.of(request::getHeader, requestId, passTraceContext);
+        BackendCalls.Conditions conditions = new BackendCalls.Conditions(request.getHeader(HttpHeaders.ACCEPT),
+                request.getHeader(HttpHeaders.IF_MATCH), request.getHeader(HttpHeaders.IF_NONE_MATCH),
+                request.getHeader(HttpHeaders.CONTENT_TYPE));
+        Cancellable call = calls.call(route, request.method(), values, request.query(), forwarded, conditions, body).subscribe().with(
+                answer -> answered(context, answer),
+                failure -> failed(route, context, requestId, failure));
+        // the client went away: the guard abandons the call (no retry, nothing counted against the backend)
+        response.closeHandler(v -> call.cancel());
+    }
+
+    private void answered(RoutingContext context, BackendAnswer answer) {
+        if (!context.response().ended() && !context.response().closed()) {
+            Relay.answer(answer, context.response());
+        }
+    }
+
+    private void failed(RelayRoute route, RoutingContext context, String requestId, Throwable failure) {
+        HttpServerResponse response = context.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        BackendException e = Relay.failure(route.backend(), failure);
+        if (e.status() == 503) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(settings.retryAfterSeconds()));
+            problems.send(context, 503, "unavailable", "Service unavailable", e.getMessage(), requestId);
+        } else {
+            problems.send(context, e.status(), "bad-gateway", "Bad gateway", e.getMessage(), requestId);
+        }
+    }
+
+    /** The whole body, at most {@code maxBodyBytes}; a larger one is answered 413 and its connection closed. */
+    private void readBody(RoutingContext context, String requestId, Consumer<Buffer> then) {
+        RequestBody parsed = context.body();
+        if (parsed != null && parsed.available()) {
+            then.accept(parsed.buffer());
+            return;
+        }
+        HttpServerRequest request = context.request();
+        if (request.isEnded()) {
+            then.accept(null);
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        boolean[] refused = { false };
+        request.handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if (body.length() + chunk.length() > maxBodyBytes) {
+                refused[0] = true;
+                context.response().putHeader(HttpHeaders.CONNECTION, "close");
+                problems.send(context, 413, "payload-too-large", "Payload too large", tooLarge, requestId);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(v -> {
+            if (!refused[0]) {
+                then.accept(body);
+            }
+        });
+        request.resume();
+    }
+
+    private void methodNotAllowed(RoutingContext context, String allow) {
+        context.response().putHeader(HttpHeaders.ALLOW, allow);
+        problems.send(context, 405, "method-not-allowed", "Method Not Allowed",
+                context.request().method().name() + " is not allowed here; allowed: " + allow, null);
+    }
+
+    private void internalError(RoutingContext context, String requestId, RuntimeException e) {
+        LOG.error("Relay failed", e);
+        if (!context.response().ended()) {
+            problems.send(context, 500, "internal", "Internal error", "The request could not be completed", requestId);
+        }
+    }
+
+    /** application/json or any {@code +json} type, with or without parameters; none means JSON. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    }
+
+    private static void onContext(Context context, Runnable task) {
+        if (context == null || Vertx.currentContext() == context) {
+            task.run();
+        } else {
+            context.runOnContext(v -> task.run());
+        }
+    }
+}
