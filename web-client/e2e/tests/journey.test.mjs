@@ -5,6 +5,19 @@ import { api, eventually, launchBrowser, startStack, token } from './harness.mjs
 import { answerRedFlags, assertAccessible, finishSession, playSession, shoot, signIn } from './pages.mjs';
 
 let stack;
+
+/** The keys of the program this device keeps (IndexedDB), read in the page. */
+function programKeys() {
+  return new Promise((ok, fail) => {
+    const open = indexedDB.open('backrelief');
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction('program').objectStore('program').getAllKeys();
+      request.onsuccess = () => (open.result.close(), ok(request.result.map(String)));
+      request.onerror = () => fail(request.error);
+    };
+  });
+}
 let browser;
 
 before(async () => {
@@ -119,6 +132,41 @@ describe('web client', () => {
     await new Promise((r) => setTimeout(r, 1_500));
     assert.equal((await api(stack, '/me/history', { bearer })).json.total, 1, 'exactly one completion arrived');
     assert.equal(history.json.items.length, 1);
+    await context.close();
+  });
+
+  it('opened offline (reload, token gone): today and the player come from the device; after signing in again the completion arrives once', async () => {
+    const { context, page } = await newPage();
+    await page.goto(stack.gateway + '/');
+    await signIn(page, 'e2e-owen', undefined, 'Sign in to start your program');
+    await answerRedFlags(page, []);
+    await page.getByRole('button', { name: /build my 6-week program/ }).click();
+    await page.getByRole('link', { name: 'Start session' }).waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await eventually(() => page.evaluate(programKeys).then((keys) => keys.filter((k) => k.startsWith('exercise:')).length >= 3));
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    await page.getByText("will sync when you're back").waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Sign out' }).count(), 0, 'the token did not survive the reload');
+    await page.getByRole('link', { name: 'Start session' }).click();
+    await playSession(page);
+    await finishSession(page);
+    await page.getByText('Your session is saved on this device').waitFor();
+    await page.getByTestId('queued').waitFor();
+    await assertAccessible(page, 'queued offline');
+    await shoot(page, 'offline-queued');
+
+    await context.setOffline(false);
+    await signIn(page, 'e2e-owen', undefined, 'Sign in and send');
+    await page.getByTestId('queued').waitFor({ state: 'detached', timeout: 20_000 });
+    const bearer = await token(stack, 'e2e-owen');
+    const plan = await api(stack, '/me/plans/current', { bearer });
+    assert.equal(plan.json.sessions.filter((s) => s.status === 'COMPLETED').length, 1);
+    await eventually(async () => (await api(stack, '/me/history', { bearer })).json.total >= 1);
+    await new Promise((r) => setTimeout(r, 1_500));
+    assert.equal((await api(stack, '/me/history', { bearer })).json.total, 1, 'exactly one completion arrived');
     await context.close();
   });
 

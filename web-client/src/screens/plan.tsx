@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
-import { ApiProblem, checkIn, getCurrentPlan } from '../api';
+import { ApiProblem, checkIn } from '../api';
+import { currentPlan } from '../offlineProgram';
 import { fmt, strings as S } from '../i18n';
 import { newIdempotencyKey } from '../queue';
 import { Loading, Page, PainScale, ProblemMessage, fieldError, useLoad } from '../ui';
 import { formatDate } from './today';
 
 export function Plan() {
-  const [plan, error] = useLoad(() => getCurrentPlan());
+  const [plan, error] = useLoad(() => currentPlan());
   const [pain, setPain] = useState<number | null>(null);
   const [sent, setSent] = useState(false);
   const [checkError, setCheckError] = useState<unknown>();

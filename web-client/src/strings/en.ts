@@ -22,7 +22,10 @@ export const en = {
     seconds: '{n} s',
     yes: 'Yes',
     no: 'No',
-    offline: 'You are offline. What you do is kept and sent when you are back online.',
+    offline: "You are offline — what you do is kept on this device and will sync when you're back.",
+    offlineCopy: 'Your program as this device last saw it.',
+    signInToSend: 'Sign in again to send what is waiting on this device.',
+    signInToSendButton: 'Sign in and send',
     queued: { one: '{n} finished session waiting to be sent.', other: '{n} finished sessions waiting to be sent.' },
   },
   home: {
@@ -120,6 +123,7 @@ export const en = {
     getStarted: 'Get started',
     gentle: 'Gentle day',
     allDone: 'You have finished every session of your program. Well done!',
+    waitingToSend: 'You finished this session; it is saved on this device and will be sent when you are back online.',
   },
   player: {
     title: 'Session',
