@@ -74,7 +74,17 @@ describe('web client', () => {
     await shoot(page, 'today');
 
     await page.getByRole('link', { name: 'Plan', exact: true }).click();
-    await page.getByRole('heading', { name: 'Week 6' }).waitFor();
+    await page.getByRole('rowheader', { name: /^Week 6, level/ }).waitFor();
+    // the calendar is one tab stop; the arrow keys move between days and the chosen day is described
+    const chosen = page.locator('.calendar td[tabindex="0"]');
+    assert.equal(await chosen.count(), 1);
+    const startCell = await chosen.getAttribute('data-cell');
+    await chosen.focus();
+    await page.keyboard.press('ArrowDown');
+    const [r, c] = startCell.split('-').map(Number);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-cell')), `${r + 1}-${c}`);
+    await page.keyboard.press('ArrowUp');
+    assert.match(await page.getByTestId('calendar-detail').textContent(), /Planned, level \d+/);
     await assertAccessible(page, 'plan');
     await shoot(page, 'plan');
 

@@ -1,19 +1,16 @@
 import { useState } from 'preact/hooks';
+import { localIsoDay } from '../calendar';
 import { getHistory, getHistoryCsv, getPainTrend, getStats } from '../api';
 import { fmt, plural, strings as S } from '../i18n';
 import { PainTrend, PHASES } from '../types';
 import { Loading, Page, ProblemMessage, describeError, minutes, useLoad } from '../ui';
 import { formatDate } from './today';
 
-function isoDay(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
 export function Progress() {
   const [data, error, reload] = useLoad(async () => {
     const to = new Date();
     const from = new Date(to.getTime() - 27 * 86_400_000);
-    const [stats, trend, history] = await Promise.all([getStats(), getPainTrend(isoDay(from), isoDay(to)), getHistory()]);
+    const [stats, trend, history] = await Promise.all([getStats(), getPainTrend(localIsoDay(from), localIsoDay(to)), getHistory()]);
     return { stats, trend, history };
   });
   const [csvError, setCsvError] = useState<unknown>();
