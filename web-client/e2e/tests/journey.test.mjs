@@ -109,6 +109,8 @@ describe('web client', () => {
     }, { timeoutMs: 30_000, intervalMs: 1_000 }).catch(async (e) => {
       throw new Error('the finished session never showed in progress: ' + e);
     });
+    assert.match(await page.getByTestId('records').textContent(), /Longest session: \d+ min/);
+    assert.match(await page.locator('figcaption', { hasText: 'sessions done' }).textContent(), /^1 of \d+ sessions done/);
     await assertAccessible(page, 'progress');
     await shoot(page, 'progress');
     await context.close();
@@ -186,26 +188,39 @@ describe('web client', () => {
     await signIn(page, 'e2e-erin', { groups: ['user', 'editor'] });
     await page.goto(stack.gateway + '/#/exercises/crunches');
     await page.getByRole('button', { name: 'Edit' }).click();
-    await page.getByLabel('Name').fill('Crunches (mine)');
+    // every editable field is there; change a few of different kinds
+    for (const label of ['Other names (one per line)', 'Breathing cue', 'Cautions and stop rules (one per line)', 'Impact on the joints', 'Difficulty', 'Lowest level it suits', 'Done down on the floor']) {
+      await page.getByLabel(label, { exact: true }).waitFor();
+    }
+    await page.getByLabel('Name', { exact: true }).fill('Crunches (mine)');
+    await page.getByLabel('Cautions and stop rules (one per line)').fill('Stop if it hurts.\nKeep your neck relaxed.');
+    const firstDose = page.locator('fieldset.dose').first();
+    await firstDose.getByRole('group', { name: 'Sets', exact: true }).getByLabel('To').fill('4');
+    await page.getByLabel('Bicycle').check();
 
-    // another editor saves first
+    // another editor saves first (a different field)
     const other = await token(stack, 'e2e-frank', ['user', 'editor']);
     const current = await api(stack, '/exercises/crunches');
     const changed = await api(stack, '/exercises/crunches', {
       method: 'PUT', bearer: other, headers: { 'If-Match': current.headers.get('etag') },
-      body: { ...current.json, name: 'Crunches (theirs)' },
+      body: { ...current.json, summary: 'Their summary.' },
     });
     assert.equal(changed.status, 200, JSON.stringify(changed.json));
 
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('heading', { name: 'Someone else changed this exercise' }).waitFor();
-    assert.equal(await page.getByTestId('their-name').textContent(), 'Crunches (theirs)');
-    assert.equal((await api(stack, '/exercises/crunches')).json.name, 'Crunches (theirs)', 'nothing overwritten');
+    assert.match(await page.getByTestId('my-fields').textContent(), /name, .*cautions.*equipment.*phases and doses/);
+    assert.equal((await api(stack, '/exercises/crunches')).json.summary, 'Their summary.', 'nothing overwritten');
     await assertAccessible(page, 'editor conflict');
     await shoot(page, 'editor-conflict');
     await page.getByRole('button', { name: 'Apply my changes to their version' }).click();
     await page.getByText('Saved.').waitFor();
-    assert.equal((await api(stack, '/exercises/crunches')).json.name, 'Crunches (mine)');
+    const merged = (await api(stack, '/exercises/crunches')).json;
+    assert.equal(merged.name, 'Crunches (mine)');
+    assert.equal(merged.summary, 'Their summary.', 'their change kept');
+    assert.deepEqual(merged.cautions, ['Stop if it hurts.', 'Keep your neck relaxed.']);
+    assert.ok(merged.equipment.includes('BICYCLE'));
+    assert.equal(merged.phases[0].dose.sets.max, 4);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
