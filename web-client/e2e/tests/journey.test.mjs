@@ -113,6 +113,17 @@ describe('web client', () => {
     assert.match(await page.locator('figcaption', { hasText: 'sessions done' }).textContent(), /^1 of \d+ sessions done/);
     await assertAccessible(page, 'progress');
     await shoot(page, 'progress');
+
+    // the next-day pain check-in on the plan screen
+    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByRole('heading', { name: 'How is your back today?' }).waitFor();
+    await page.locator('input[name=checkin]').nth(2).check();
+    await assertAccessible(page, 'check-in');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByText('Thanks, noted.').waitFor();
+    const bearer = await token(stack, 'e2e-alice');
+    const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await eventually(async () => (await api(stack, `/me/pain-trend?from=${day(-1)}&to=${day(1)}`, { bearer })).json.summary?.checkIns >= 1, { timeoutMs: 30_000 });
     await context.close();
   });
 
@@ -179,6 +190,105 @@ describe('web client', () => {
     await eventually(async () => (await api(stack, '/me/history', { bearer })).json.total >= 1);
     await new Promise((r) => setTimeout(r, 1_500));
     assert.equal((await api(stack, '/me/history', { bearer })).json.total, 1, 'exactly one completion arrived');
+    await context.close();
+  });
+
+  it('busy and unavailable answers wait Retry-After, a rejected token is renewed silently, the player keeps the screen on and can be muted', async () => {
+    const { context, page } = await newPage();
+    await page.addInitScript(() => {
+      window.__wakeLocks = 0;
+      window.__beeps = 0;
+      Object.defineProperty(navigator, 'wakeLock', {
+        configurable: true,
+        value: { request: async () => (window.__wakeLocks++, { release: async () => undefined, addEventListener() {} }) },
+      });
+      const start = OscillatorNode.prototype.start;
+      OscillatorNode.prototype.start = function (...args) {
+        window.__beeps++;
+        return start.apply(this, args);
+      };
+    });
+    await page.goto(stack.gateway + '/');
+    await signIn(page, 'e2e-nina', undefined, 'Sign in to start your program');
+    await answerRedFlags(page, []);
+    await page.getByRole('button', { name: /build my 6-week program/ }).click();
+    await page.getByRole('link', { name: 'Start session' }).waitFor();
+
+    // 429 then 503, each with Retry-After: 1 — the plan still opens, after waiting
+    const answers = [
+      { status: 429, headers: { 'Retry-After': '1', 'Content-Type': 'application/problem+json' }, body: JSON.stringify({ title: 'Too Many Requests', status: 429 }) },
+      { status: 503, headers: { 'Retry-After': '1', 'Content-Type': 'application/problem+json' }, body: JSON.stringify({ title: 'Service Unavailable', status: 503 }) },
+    ];
+    const seen = [];
+    await page.route('**/api/v1/me/plans/current', async (route) => {
+      seen.push(Date.now());
+      const answer = answers.shift();
+      if (answer) await route.fulfill(answer);
+      else await route.continue();
+    });
+    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByRole('rowheader', { name: /^Week 1, level/ }).waitFor();
+    assert.equal(seen.length, 3, 'asked again after each Retry-After');
+    assert.ok(seen[2] - seen[0] >= 1_800, 'waited Retry-After between the attempts');
+    await page.unroute('**/api/v1/me/plans/current');
+
+    // a Retry-After longer than the client waits: said in plain words, with the time
+    await page.route('**/api/v1/me/stats', (route) => route.fulfill({ status: 503, headers: { 'Retry-After': '30', 'Content-Type': 'application/problem+json' }, body: JSON.stringify({ title: 'Service Unavailable', status: 503 }) }));
+    await page.getByRole('link', { name: 'Progress', exact: true }).click();
+    await page.getByText('unavailable right now. Please try again in 30 seconds').waitFor();
+    await page.unroute('**/api/v1/me/stats');
+
+    // the gateway rejects the token once: the client renews it with the refresh token, without a sign-in page
+    const bearers = [];
+    let rejected = false;
+    await page.route('**/api/v1/me/sessions/next', async (route) => {
+      bearers.push(route.request().headers().authorization);
+      if (!rejected) {
+        rejected = true;
+        await route.fulfill({ status: 401, headers: { 'Content-Type': 'application/problem+json' }, body: JSON.stringify({ title: 'Unauthorized', status: 401 }) });
+      } else await route.continue();
+    });
+    const refresh = page.waitForRequest((r) => r.url().endsWith('/backrelief/token') && /grant_type=refresh_token/.test(r.postData() ?? ''));
+    await page.getByRole('link', { name: 'Today', exact: true }).click();
+    await refresh;
+    await page.getByRole('link', { name: 'Start session' }).waitFor();
+    assert.equal(bearers.length, 2);
+    assert.notEqual(bearers[0], bearers[1], 'sent again with the renewed token');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.unroute('**/api/v1/me/sessions/next');
+
+    // the player: Wake Lock while it runs, sounds until muted, skip with a reason
+    await page.getByRole('link', { name: 'Start session' }).click();
+    await page.getByRole('radio', { name: '2' }).first().check();
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await page.locator('.player').waitFor();
+    assert.ok((await page.evaluate(() => window.__wakeLocks)) >= 1, 'the screen is kept awake during the session');
+    const beeps = () => page.evaluate(() => window.__beeps);
+    const act = async () => {
+      const rep = page.getByRole('button', { name: 'Done one rep' });
+      const start = page.getByRole('button', { name: /^(Start|Resume)$/ });
+      if (await rep.isVisible()) await rep.click();
+      else if (await start.isVisible()) {
+        await start.click();
+        await page.clock.fastForward(31 * 60_000);
+      } else await page.locator('.controls button.primary', { hasText: /^(Next|Done)$/ }).last().click();
+    };
+    await page.getByRole('button', { name: 'Mute sounds' }).click();
+    assert.equal(await page.getByRole('button', { name: 'Turn sounds on' }).getAttribute('aria-pressed'), 'true');
+    const before = await beeps();
+    for (let i = 0; i < 3; i++) await act();
+    assert.equal(await beeps(), before, 'muted: no sound');
+    await page.getByRole('button', { name: 'Turn sounds on' }).click();
+    await eventually(async () => (await act(), (await beeps()) > before), { timeoutMs: 20_000, intervalMs: 100 });
+
+    const title = await page.getByRole('heading', { level: 1 }).textContent();
+    await page.getByRole('button', { name: 'Skip this exercise' }).click();
+    await assertAccessible(page, 'skip form');
+    await page.getByRole('button', { name: 'Skip', exact: true }).click();
+    await page.getByText('Please check the highlighted answers.').waitFor();
+    await page.getByLabel('Why are you skipping it?').fill('My knee hurts today');
+    await page.getByRole('button', { name: 'Skip', exact: true }).click();
+    await page.waitForFunction((t) => document.querySelector('h1')?.textContent !== t, title);
     await context.close();
   });
 
