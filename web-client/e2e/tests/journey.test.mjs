@@ -364,7 +364,7 @@ describe('web client', () => {
     await tabTo(/^Exercises$/, 'Shift+Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Exercises' }).waitFor();
-    await page.getByText(/\d+ exercise\(s\)/).waitFor();
+    await page.getByText(/^\d+ exercises?$/).waitFor();
     await assertAccessible(page, 'exercises');
     await shoot(page, 'exercises');
     await tabTo(/^Bird dog$/);

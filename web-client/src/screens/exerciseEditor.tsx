@@ -55,16 +55,18 @@ function Lines(props: { label: string; name: string; value?: string[]; error: un
 }
 
 function Choice(props: { label: string; name: string; value?: string | null; options: string[]; labels: Record<string, string>; empty?: string; onChange: (v: string) => void }) {
+  // label by id, not by wrapping: a wrapped select would add its chosen option to its own name
+  const id = `edit-${props.name.replace(/[^\w-]/g, '-')}`;
   return (
-    <label class="field">
-      <span>{props.label}</span>
-      <select name={props.name} value={props.value ?? ''} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}>
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <select id={id} name={props.name} value={props.value ?? ''} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}>
         {props.empty !== undefined && <option value="">{props.empty}</option>}
         {props.options.map((o) => (
           <option key={o} value={o}>{props.labels[o] ?? o}</option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
