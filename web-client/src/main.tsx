@@ -119,6 +119,11 @@ function App() {
                 {link('#/plan', S.nav.plan)}
                 {link('#/progress', S.nav.progress)}
               </>
+            ) : !online ? (
+              <>
+                {link('#/today', S.nav.today)}
+                {link('#/plan', S.nav.plan)}
+              </>
             ) : (
               link('#/try', S.nav.tryIt)
             )}

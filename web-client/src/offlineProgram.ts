@@ -76,10 +76,10 @@ export async function forgetProgram(): Promise<void> {
 
 // --- the program's reads, each through the cache ------------------------------------------------------------------
 
-/** The next session; it is also stored under its id (the player opens it) with its exercises' details. */
+/** The next session; it is also stored under its id (the player opens it) with its exercises' details, and the plan. */
 export async function nextSession(): Promise<SessionView> {
   const session = await cached('next', getNextSession);
-  if (!offline) void keepForPlayer(session);
+  if (!offline) void keepForOffline(session);
   return session;
 }
 
@@ -87,9 +87,10 @@ export const session = (sessionId: string) => cached(`session:${sessionId}`, () 
 export const currentPlan = () => cached<PlanView>('plan', getCurrentPlan);
 export const exercise = (id: string) => cached<Exercise>(`exercise:${id}`, () => getExercise(id).then((r) => r.exercise));
 
-async function keepForPlayer(next: SessionView): Promise<void> {
+async function keepForOffline(next: SessionView): Promise<void> {
   try {
     await store(`session:${next.sessionId}`, next);
+    await currentPlan();
     const ids = new Set(next.today.routine?.phases.flatMap((p) => p.exercises.map((e) => e.exerciseId)) ?? []);
     for (const id of ids) if ((await recall(`exercise:${id}`)) === undefined) await exercise(id);
   } catch {

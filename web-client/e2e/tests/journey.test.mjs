@@ -82,7 +82,7 @@ describe('web client', () => {
     await chosen.focus();
     await page.keyboard.press('ArrowDown');
     const [r, c] = startCell.split('-').map(Number);
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-cell')), `${r + 1}-${c}`);
+    await page.waitForFunction((cell) => document.activeElement?.getAttribute('data-cell') === cell, `${r + 1}-${c}`, { timeout: 5_000 });
     await page.keyboard.press('ArrowUp');
     assert.match(await page.getByTestId('calendar-detail').textContent(), /Planned, level \d+/);
     await assertAccessible(page, 'plan');
@@ -180,6 +180,8 @@ describe('web client', () => {
     await page.getByTestId('queued').waitFor();
     await assertAccessible(page, 'queued offline');
     await shoot(page, 'offline-queued');
+    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByRole('rowheader', { name: /^Week 6, level/ }).waitFor();
 
     await context.setOffline(false);
     await signIn(page, 'e2e-owen', undefined, 'Sign in and send');

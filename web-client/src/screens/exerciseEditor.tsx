@@ -150,7 +150,8 @@ export function ExerciseEditor({ id, base, onSaved, onCancel }: { id: string; ba
       else setSaveError(e);
     }
   };
-  const mine = Object.keys(changedFields(original, clean(draft)));
+  const order = Object.keys(E.fieldNames);
+  const mine = Object.keys(changedFields(original, clean(draft))).sort((a, b) => order.indexOf(a) - order.indexOf(b));
   const fieldName = (key: string) => (E.fieldNames as Record<string, string>)[key] ?? key;
 
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiProblem, checkIn } from '../api';
 import { calendarWeeks, CalendarWeek, localIsoDay, moveCell, parseDay, PlanSession } from '../calendar';
 import { fmt, strings as S } from '../i18n';
@@ -64,7 +64,8 @@ function PlanCalendar({ weeks }: { weeks: CalendarWeek[] }) {
   const [[row, col], setCell] = useState<[number, number]>(first);
   const grid = useRef<HTMLTableElement>(null);
   const moved = useRef(false);
-  useEffect(() => {
+  // layout effect: the focus moves with the render, not a frame later
+  useLayoutEffect(() => {
     if (moved.current) grid.current?.querySelector<HTMLElement>(`[data-cell="${row}-${col}"]`)?.focus();
   }, [row, col]);
   if (weeks.length === 0) return null;
