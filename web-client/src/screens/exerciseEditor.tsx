@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiProblem, getExercise, updateExercise } from '../api';
 import { changedFields, clean, PhaseDose, RANGE_FIELDS, rangeOf, reapply } from '../exerciseEdit';
 import { fmt, strings as S } from '../i18n';
@@ -132,6 +132,11 @@ export function ExerciseEditor({ id, base, onSaved, onCancel }: { id: string; ba
   const [draft, setDraft] = useState<Exercise>(() => JSON.parse(JSON.stringify(original)));
   const [saveError, setSaveError] = useState<unknown>();
   const [conflict, setConflict] = useState<Loaded | null>(null);
+  const conflictBox = useRef<HTMLDivElement>(null);
+  // the other version is shown at the top of a long form: bring it into view and start reading there
+  useEffect(() => {
+    if (conflict) conflictBox.current?.focus();
+  }, [conflict]);
   const phases = draft.phases as PhaseDose[];
   const set = (patch: Partial<Exercise>) => setDraft({ ...draft, ...patch });
   const setPhase = (phase: Phase, on: boolean) => {
@@ -157,6 +162,26 @@ export function ExerciseEditor({ id, base, onSaved, onCancel }: { id: string; ba
   return (
     <form class="card editor" onSubmit={(e) => (e.preventDefault(), void save(clean(draft), base.etag))}>
       <h2>{E.title}</h2>
+      {conflict && (
+        <div class="conflict" role="alert" tabIndex={-1} ref={conflictBox}>
+          <h2>{S.exercises.conflictTitle}</h2>
+          <p>{S.exercises.conflictText}</p>
+          <div class="compare">
+            <div>
+              <h3>{S.exercises.theirVersion}</h3>
+              <p data-testid="their-name">{conflict.exercise.name}</p>
+              <p>{conflict.exercise.summary}</p>
+            </div>
+            <div>
+              <h3>{S.exercises.yourChanges}</h3>
+              <p data-testid="my-fields">{mine.length ? mine.map(fieldName).join(', ') : E.noChanges}</p>
+            </div>
+          </div>
+          <button type="button" class="primary" onClick={() => void save(reapply(conflict.exercise, original, clean(draft)), conflict.etag)}>
+            {S.exercises.reapply}
+          </button>
+        </div>
+      )}
       <Text label={S.exercises.name} name="name" value={draft.name} error={saveError} onChange={(name) => set({ name })} />
       <Lines label={E.aliases} name="aliases" value={draft.aliases as string[] | undefined} error={saveError} rows={2} onChange={(aliases) => set({ aliases })} />
       <Text label={S.exercises.summary} name="summary" value={draft.summary} error={saveError} multiline onChange={(summary) => set({ summary })} />
@@ -188,26 +213,6 @@ export function ExerciseEditor({ id, base, onSaved, onCancel }: { id: string; ba
         <DoseFields key={p.phase} value={p} index={i} error={saveError} onChange={(v) => set({ phases: phases.map((x) => (x.phase === v.phase ? v : x)) })} />
       ))}
       <ProblemMessage error={saveError} />
-      {conflict && (
-        <div class="conflict" role="alert">
-          <h2>{S.exercises.conflictTitle}</h2>
-          <p>{S.exercises.conflictText}</p>
-          <div class="compare">
-            <div>
-              <h3>{S.exercises.theirVersion}</h3>
-              <p data-testid="their-name">{conflict.exercise.name}</p>
-              <p>{conflict.exercise.summary}</p>
-            </div>
-            <div>
-              <h3>{S.exercises.yourChanges}</h3>
-              <p data-testid="my-fields">{mine.length ? mine.map(fieldName).join(', ') : E.noChanges}</p>
-            </div>
-          </div>
-          <button type="button" class="primary" onClick={() => void save(reapply(conflict.exercise, original, clean(draft)), conflict.etag)}>
-            {S.exercises.reapply}
-          </button>
-        </div>
-      )}
       {!conflict && <button type="submit" class="primary">{S.exercises.saveChanges}</button>}
       <button type="button" onClick={onCancel}>{S.common.cancel}</button>
     </form>
