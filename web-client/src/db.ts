@@ -15,7 +15,11 @@ export function openDb(factory: IDBFactory): Promise<IDBDatabase> {
       if (!db.objectStoreNames.contains(COMPLETIONS)) db.createObjectStore(COMPLETIONS, { keyPath: 'sessionId' });
       if (!db.objectStoreNames.contains(PROGRAM)) db.createObjectStore(PROGRAM);
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      // another tab (or a newer version of this app) upgrading the database must not wait for this connection
+      request.result.onversionchange = () => request.result.close();
+      resolve(request.result);
+    };
     request.onerror = () => reject(request.error);
   });
 }

@@ -6,18 +6,22 @@ import { answerRedFlags, assertAccessible, finishSession, playSession, shoot, si
 
 let stack;
 
-/** The keys of the program this device keeps (IndexedDB), read in the page. */
+/** The keys of the program this device keeps (IndexedDB), read in the page; none while the app has not created it. */
 function programKeys() {
-  return new Promise((ok, fail) => {
+  return new Promise((ok) => {
     const open = indexedDB.open('backrelief');
-    open.onerror = () => fail(open.error);
+    open.onupgradeneeded = () => open.transaction.abort(); // not there yet: do not create it (the app does, at its version)
+    open.onerror = () => ok([]);
     open.onsuccess = () => {
-      const request = open.result.transaction('program').objectStore('program').getAllKeys();
-      request.onsuccess = () => (open.result.close(), ok(request.result.map(String)));
-      request.onerror = () => fail(request.error);
+      const db = open.result;
+      if (!db.objectStoreNames.contains('program')) return (db.close(), ok([]));
+      const request = db.transaction('program').objectStore('program').getAllKeys();
+      request.onsuccess = () => (db.close(), ok(request.result.map(String)));
+      request.onerror = () => (db.close(), ok([]));
     };
   });
 }
+
 let browser;
 
 before(async () => {
@@ -34,6 +38,8 @@ async function newPage(options = {}) {
   const page = await context.newPage();
   await page.clock.install();
   page.on('pageerror', (e) => console.error('page error:', e.message));
+  page.on('console', (m) => m.type() === 'error' && console.error('console error:', m.text()));
+  page.on('response', (r) => r.status() >= 500 && console.error('answer:', r.status(), r.url()));
   return { context, page };
 }
 
