@@ -39,7 +39,7 @@ async function newPage(options = {}) {
   await page.clock.install();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   page.on('console', (m) => m.type() === 'error' && console.error('console error:', m.text()));
-  page.on('response', (r) => r.status() >= 500 && console.error('answer:', r.status(), r.url()));
+  page.on('response', (r) => (r.status() >= 500 || r.status() === 429) && console.error('answer:', r.status(), r.url()));
   return { context, page };
 }
 
