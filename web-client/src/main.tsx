@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { configureApi } from './api';
 import { completeSignInIfReturning, currentUser, initAuth, loadConfig, onAuthChange, signIn, signOut, tokenSource } from './auth';
 import { flushQueue, queue } from './completions';
+import { forgetProgram, onServedOfflineChange, ownedBy, servedOffline } from './offlineProgram';
 import { plural, strings as S } from './i18n';
 import { ExerciseDetail, Exercises } from './screens/exercises';
 import { Plan } from './screens/plan';
@@ -56,7 +57,9 @@ function App() {
   const [, setAuthVersion] = useState(0);
   const [online, setOnline] = useState(navigator.onLine);
   const [waiting, setWaiting] = useState(0);
+  const [offlineCopy, setOfflineCopy] = useState(servedOffline());
   useEffect(() => onAuthChange(() => setAuthVersion((n) => n + 1)), []);
+  useEffect(() => onServedOfflineChange(() => setOfflineCopy(servedOffline())), []);
   useEffect(() => {
     const refresh = () => queue.pending().then((p) => setWaiting(p.length), () => undefined);
     const up = () => {
@@ -77,10 +80,12 @@ function App() {
   const signedIn = currentUser() !== null;
   const [path, arg] = hash.replace(/^#\/?/, '').split('/');
   const needsAccount = ['today', 'start', 'play', 'plan', 'progress'].includes(path);
+  // offline the token may be gone (it lives in memory): the program this device keeps is still playable
+  const offlineProgram = !online && !signedIn && ['', 'today', 'play', 'plan'].includes(path);
 
   let screen;
-  if (needsAccount && !signedIn) screen = <SignInNeeded returnTo={hash} />;
-  else if (path === '' && signedIn) screen = <Today />;
+  if (needsAccount && !signedIn && !offlineProgram) screen = <SignInNeeded returnTo={hash} />;
+  else if (path === '' && (signedIn || offlineProgram)) screen = <Today />;
   else if (path === '') screen = <Home />;
   else if (path === 'try') screen = <TryIt />;
   else if (path === 'start') screen = <GetStarted go={go} />;
@@ -114,13 +119,18 @@ function App() {
                 {link('#/plan', S.nav.plan)}
                 {link('#/progress', S.nav.progress)}
               </>
+            ) : !online ? (
+              <>
+                {link('#/today', S.nav.today)}
+                {link('#/plan', S.nav.plan)}
+              </>
             ) : (
               link('#/try', S.nav.tryIt)
             )}
             {link('#/exercises', S.nav.exercises)}
             <li>
               {signedIn ? (
-                <button type="button" onClick={() => void signOut()}>{S.nav.signOut}</button>
+                <button type="button" onClick={() => void forgetProgram().finally(signOut)}>{S.nav.signOut}</button>
               ) : (
                 <button type="button" onClick={() => void signIn(hash === '#/' ? '#/today' : hash)}>{S.nav.signIn}</button>
               )}
@@ -128,10 +138,17 @@ function App() {
           </ul>
         </nav>
       </header>
-      {(!online || waiting > 0) && (
-        <div class="banner" role="status">
-          {!online && <span>{S.common.offline} </span>}
-          {waiting > 0 && <span data-testid="queued">{plural(S.common.queued, waiting)}</span>}
+      {(!online || offlineCopy || waiting > 0) && (
+        <div class="banner" role="status" data-testid="offline-banner">
+          {(!online || offlineCopy) && <span>{S.common.offline} </span>}
+          {offlineCopy && <span>{S.common.offlineCopy} </span>}
+          {waiting > 0 && <span data-testid="queued">{plural(S.common.queued, waiting)} </span>}
+          {waiting > 0 && online && !signedIn && (
+            <>
+              <span>{S.common.signInToSend} </span>
+              <button type="button" class="primary" onClick={() => void signIn(hash)}>{S.common.signInToSendButton}</button>
+            </>
+          )}
         </div>
       )}
       <main id="main" tabIndex={-1}>
@@ -151,6 +168,12 @@ async function boot() {
     console.warn('sign-in did not complete', e);
     history.replaceState(null, '', location.pathname + '#/');
   }
+  onAuthChange(() => {
+    const sub = currentUser()?.profile.sub;
+    if (sub) void ownedBy(sub);
+  });
+  const sub = currentUser()?.profile.sub;
+  if (sub) await ownedBy(sub).catch(() => undefined);
   render(<App />, document.getElementById('app')!);
   if (currentUser()) void flushQueue();
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {

@@ -1,3 +1,5 @@
+import { COMPLETIONS, inStore } from './db';
+
 /**
  * Offline completion queue. A finished session's completion is stored here first (IndexedDB, so it survives a
  * closed tab) with the Idempotency-Key it will always be sent with, then sent; when the device is offline or the
@@ -14,30 +16,6 @@ export interface QueuedCompletion {
 
 export type SendOutcome = 'sent' | 'retry' | 'rejected';
 
-const DB_NAME = 'backrelief';
-const STORE = 'completions';
-
-function openDb(factory: IDBFactory): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = factory.open(DB_NAME, 1);
-    request.onupgradeneeded = () => {
-      request.result.createObjectStore(STORE, { keyPath: 'sessionId' });
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-function run<T>(db: IDBDatabase, mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction(STORE, mode);
-    const request = body(tx.objectStore(STORE));
-    tx.oncomplete = () => resolve(request.result);
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
-}
-
 export class CompletionQueue {
   private flushing: Promise<number> | null = null;
 
@@ -45,30 +23,15 @@ export class CompletionQueue {
 
   /** Stores a completion; a second one for the same session replaces the first (same key, same action). */
   async add(entry: QueuedCompletion): Promise<void> {
-    const db = await openDb(this.factory);
-    try {
-      await run(db, 'readwrite', (store) => store.put(entry));
-    } finally {
-      db.close();
-    }
+    await inStore(this.factory, COMPLETIONS, 'readwrite', (store) => store.put(entry));
   }
 
   async pending(): Promise<QueuedCompletion[]> {
-    const db = await openDb(this.factory);
-    try {
-      return (await run(db, 'readonly', (store) => store.getAll())) as QueuedCompletion[];
-    } finally {
-      db.close();
-    }
+    return (await inStore(this.factory, COMPLETIONS, 'readonly', (store) => store.getAll())) as QueuedCompletion[];
   }
 
   async remove(sessionId: string): Promise<void> {
-    const db = await openDb(this.factory);
-    try {
-      await run(db, 'readwrite', (store) => store.delete(sessionId));
-    } finally {
-      db.close();
-    }
+    await inStore(this.factory, COMPLETIONS, 'readwrite', (store) => store.delete(sessionId));
   }
 
   /**

@@ -188,6 +188,32 @@ export interface UserStatistics {
   today: string;
   totals: { sessions: number; totalMinutes: number; minutesByPhase: Partial<Record<Phase, number>> };
   streaks: { currentDays: number; longestDays: number; currentWeeks: number; longestWeeks: number };
-  adherence: { completed: number; scheduled: number; rate?: number | null };
-  personalRecords?: { longestSession?: { minutes: number } | null };
+  adherence: { completed: number; scheduled: number; rate?: number | null; weeks?: AdherenceWeek[] };
+  personalRecords?: PersonalRecords | null;
+}
+
+export interface AdherenceWeek {
+  planId?: string;
+  weekNumber: number;
+  firstSessionDate?: string;
+  lastSessionDate?: string;
+  completed: number;
+  scheduled: number;
+  rate?: number | null;
+}
+
+export interface ExerciseBest {
+  exerciseId: string;
+  value: number;
+  date: string;
+  sessionId?: string;
+}
+
+export interface PersonalRecords {
+  longestSession?: { sessionId?: string; date?: string; minutes: number } | null;
+  bestHolds?: ExerciseBest[];
+  mostReps?: ExerciseBest[];
+  longestDayStreak?: number;
+  longestWeekStreak?: number;
+  mostSessionsInAWeek?: { weekStart: string; sessions: number } | null;
 }

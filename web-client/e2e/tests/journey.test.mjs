@@ -5,6 +5,23 @@ import { api, eventually, launchBrowser, startStack, token } from './harness.mjs
 import { answerRedFlags, assertAccessible, finishSession, playSession, shoot, signIn } from './pages.mjs';
 
 let stack;
+
+/** The keys of the program this device keeps (IndexedDB), read in the page; none while the app has not created it. */
+function programKeys() {
+  return new Promise((ok) => {
+    const open = indexedDB.open('backrelief');
+    open.onupgradeneeded = () => open.transaction.abort(); // not there yet: do not create it (the app does, at its version)
+    open.onerror = () => ok([]);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('program')) return (db.close(), ok([]));
+      const request = db.transaction('program').objectStore('program').getAllKeys();
+      request.onsuccess = () => (db.close(), ok(request.result.map(String)));
+      request.onerror = () => (db.close(), ok([]));
+    };
+  });
+}
+
 let browser;
 
 before(async () => {
@@ -21,6 +38,8 @@ async function newPage(options = {}) {
   const page = await context.newPage();
   await page.clock.install();
   page.on('pageerror', (e) => console.error('page error:', e.message));
+  page.on('console', (m) => m.type() === 'error' && console.error('console error:', m.text()));
+  page.on('response', (r) => (r.status() >= 500 || r.status() === 429) && console.error('answer:', r.status(), r.url()));
   return { context, page };
 }
 
@@ -61,7 +80,17 @@ describe('web client', () => {
     await shoot(page, 'today');
 
     await page.getByRole('link', { name: 'Plan', exact: true }).click();
-    await page.getByRole('heading', { name: 'Week 6' }).waitFor();
+    await page.getByRole('rowheader', { name: /^Week 6, level/ }).waitFor();
+    // the calendar is one tab stop; the arrow keys move between days and the chosen day is described
+    const chosen = page.locator('.calendar td[tabindex="0"]');
+    assert.equal(await chosen.count(), 1);
+    const startCell = await chosen.getAttribute('data-cell');
+    await chosen.focus();
+    await page.keyboard.press('ArrowDown');
+    const [r, c] = startCell.split('-').map(Number);
+    await page.waitForFunction((cell) => document.activeElement?.getAttribute('data-cell') === cell, `${r + 1}-${c}`, { timeout: 5_000 });
+    await page.keyboard.press('ArrowUp');
+    assert.match(await page.getByTestId('calendar-detail').textContent(), /Planned, level \d+/);
     await assertAccessible(page, 'plan');
     await shoot(page, 'plan');
 
@@ -86,8 +115,21 @@ describe('web client', () => {
     }, { timeoutMs: 30_000, intervalMs: 1_000 }).catch(async (e) => {
       throw new Error('the finished session never showed in progress: ' + e);
     });
+    assert.match(await page.getByTestId('records').textContent(), /Longest session: \d+ min/);
+    assert.match(await page.locator('figcaption', { hasText: 'sessions done' }).textContent(), /^1 of \d+ sessions done/);
     await assertAccessible(page, 'progress');
     await shoot(page, 'progress');
+
+    // the next-day pain check-in on the plan screen
+    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByRole('heading', { name: 'How is your back today?' }).waitFor();
+    await page.locator('input[name=checkin]').nth(2).check();
+    await assertAccessible(page, 'check-in');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByText('Thanks, noted.').waitFor();
+    const bearer = await token(stack, 'e2e-alice');
+    const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await eventually(async () => (await api(stack, `/me/pain-trend?from=${day(-1)}&to=${day(1)}`, { bearer })).json.summary?.checkIns >= 1, { timeoutMs: 30_000 });
     await context.close();
   });
 
@@ -122,32 +164,181 @@ describe('web client', () => {
     await context.close();
   });
 
+  it('opened offline (reload, token gone): today and the player come from the device; after signing in again the completion arrives once', async () => {
+    const { context, page } = await newPage();
+    await page.goto(stack.gateway + '/');
+    await signIn(page, 'e2e-owen', undefined, 'Sign in to start your program');
+    await answerRedFlags(page, []);
+    await page.getByRole('button', { name: /build my 6-week program/ }).click();
+    await page.getByRole('link', { name: 'Start session' }).waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await eventually(() => page.evaluate(programKeys).then((keys) => keys.filter((k) => k.startsWith('exercise:')).length >= 3));
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    await page.getByText("will sync when you're back").waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Sign out' }).count(), 0, 'the token did not survive the reload');
+    await page.getByRole('link', { name: 'Start session' }).click();
+    await playSession(page);
+    await finishSession(page);
+    await page.getByText('Your session is saved on this device').waitFor();
+    await page.getByTestId('queued').waitFor();
+    await assertAccessible(page, 'queued offline');
+    await shoot(page, 'offline-queued');
+    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByRole('rowheader', { name: /^Week 6, level/ }).waitFor();
+
+    await context.setOffline(false);
+    await signIn(page, 'e2e-owen', undefined, 'Sign in and send');
+    await page.getByTestId('queued').waitFor({ state: 'detached', timeout: 20_000 });
+    const bearer = await token(stack, 'e2e-owen');
+    const plan = await api(stack, '/me/plans/current', { bearer });
+    assert.equal(plan.json.sessions.filter((s) => s.status === 'COMPLETED').length, 1);
+    await eventually(async () => (await api(stack, '/me/history', { bearer })).json.total >= 1);
+    await new Promise((r) => setTimeout(r, 1_500));
+    assert.equal((await api(stack, '/me/history', { bearer })).json.total, 1, 'exactly one completion arrived');
+    await context.close();
+  });
+
+  it('busy and unavailable answers wait Retry-After, a rejected token is renewed silently, the player keeps the screen on and can be muted', async () => {
+    const { context, page } = await newPage();
+    await page.addInitScript(() => {
+      window.__wakeLocks = 0;
+      window.__beeps = 0;
+      Object.defineProperty(navigator, 'wakeLock', {
+        configurable: true,
+        value: { request: async () => (window.__wakeLocks++, { release: async () => undefined, addEventListener() {} }) },
+      });
+      const start = OscillatorNode.prototype.start;
+      OscillatorNode.prototype.start = function (...args) {
+        window.__beeps++;
+        return start.apply(this, args);
+      };
+    });
+    await page.goto(stack.gateway + '/');
+    await signIn(page, 'e2e-nina', undefined, 'Sign in to start your program');
+    await answerRedFlags(page, []);
+    await page.getByRole('button', { name: /build my 6-week program/ }).click();
+    await page.getByRole('link', { name: 'Start session' }).waitFor();
+
+    // 429 then 503, each with Retry-After: 1 — the plan still opens, after waiting
+    const answers = [
+      { status: 429, headers: { 'Retry-After': '1', 'Content-Type': 'application/problem+json' }, body: JSON.stringify({ title: 'Too Many Requests', status: 429 }) },
+      { status: 503, headers: { 'Retry-After': '1', 'Content-Type': 'application/problem+json' }, body: JSON.stringify({ title: 'Service Unavailable', status: 503 }) },
+    ];
+    const seen = [];
+    await page.route('**/api/v1/me/plans/current', async (route) => {
+      seen.push(Date.now());
+      const answer = answers.shift();
+      if (answer) await route.fulfill(answer);
+      else await route.continue();
+    });
+    await page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByRole('rowheader', { name: /^Week 1, level/ }).waitFor();
+    assert.equal(seen.length, 3, 'asked again after each Retry-After');
+    assert.ok(seen[2] - seen[0] >= 1_800, 'waited Retry-After between the attempts');
+    await page.unroute('**/api/v1/me/plans/current');
+
+    // a Retry-After longer than the client waits: said in plain words, with the time
+    await page.route('**/api/v1/me/stats', (route) => route.fulfill({ status: 503, headers: { 'Retry-After': '30', 'Content-Type': 'application/problem+json' }, body: JSON.stringify({ title: 'Service Unavailable', status: 503 }) }));
+    await page.getByRole('link', { name: 'Progress', exact: true }).click();
+    await page.getByText('unavailable right now. Please try again in 30 seconds').waitFor();
+    await page.unroute('**/api/v1/me/stats');
+
+    // the gateway rejects the token once: the client renews it with the refresh token, without a sign-in page
+    const bearers = [];
+    let rejected = false;
+    await page.route('**/api/v1/me/sessions/next', async (route) => {
+      bearers.push(route.request().headers().authorization);
+      if (!rejected) {
+        rejected = true;
+        await route.fulfill({ status: 401, headers: { 'Content-Type': 'application/problem+json' }, body: JSON.stringify({ title: 'Unauthorized', status: 401 }) });
+      } else await route.continue();
+    });
+    const refresh = page.waitForRequest((r) => r.url().endsWith('/backrelief/token') && /grant_type=refresh_token/.test(r.postData() ?? ''));
+    await page.getByRole('link', { name: 'Today', exact: true }).click();
+    await refresh;
+    await page.getByRole('link', { name: 'Start session' }).waitFor();
+    assert.equal(bearers.length, 2);
+    assert.notEqual(bearers[0], bearers[1], 'sent again with the renewed token');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.unroute('**/api/v1/me/sessions/next');
+
+    // the player: Wake Lock while it runs, sounds until muted, skip with a reason
+    await page.getByRole('link', { name: 'Start session' }).click();
+    await page.getByRole('radio', { name: '2' }).first().check();
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await page.locator('.player').waitFor();
+    assert.ok((await page.evaluate(() => window.__wakeLocks)) >= 1, 'the screen is kept awake during the session');
+    const beeps = () => page.evaluate(() => window.__beeps);
+    const act = async () => {
+      const rep = page.getByRole('button', { name: 'Done one rep' });
+      const start = page.getByRole('button', { name: /^(Start|Resume)$/ });
+      if (await rep.isVisible()) await rep.click();
+      else if (await start.isVisible()) {
+        await start.click();
+        await page.clock.fastForward(31 * 60_000);
+      } else await page.locator('.controls button.primary', { hasText: /^(Next|Done)$/ }).last().click();
+    };
+    await page.getByRole('button', { name: 'Mute sounds' }).click();
+    assert.equal(await page.getByRole('button', { name: 'Turn sounds on' }).getAttribute('aria-pressed'), 'true');
+    const before = await beeps();
+    for (let i = 0; i < 3; i++) await act();
+    assert.equal(await beeps(), before, 'muted: no sound');
+    await page.getByRole('button', { name: 'Turn sounds on' }).click();
+    await eventually(async () => (await act(), (await beeps()) > before), { timeoutMs: 20_000, intervalMs: 100 });
+
+    const title = await page.getByRole('heading', { level: 1 }).textContent();
+    await page.getByRole('button', { name: 'Skip this exercise' }).click();
+    await assertAccessible(page, 'skip form');
+    await page.getByRole('button', { name: 'Skip', exact: true }).click();
+    await page.getByText('Please check the highlighted answers.').waitFor();
+    await page.getByLabel('Why are you skipping it?').fill('My knee hurts today');
+    await page.getByRole('button', { name: 'Skip', exact: true }).click();
+    await page.waitForFunction((t) => document.querySelector('h1')?.textContent !== t, title);
+    await context.close();
+  });
+
   it('an editor whose exercise changed meanwhile sees the other version and reapplies the change', async () => {
     const { context, page } = await newPage();
     await page.goto(stack.gateway + '/#/exercises/crunches');
     await signIn(page, 'e2e-erin', { groups: ['user', 'editor'] });
     await page.goto(stack.gateway + '/#/exercises/crunches');
     await page.getByRole('button', { name: 'Edit' }).click();
-    await page.getByLabel('Name').fill('Crunches (mine)');
+    // every editable field is there; change a few of different kinds
+    for (const label of ['Other names (one per line)', 'Breathing cue', 'Cautions and stop rules (one per line)', 'Impact on the joints', 'Difficulty', 'Lowest level it suits', 'Done down on the floor']) {
+      await page.getByLabel(label, { exact: true }).waitFor();
+    }
+    await page.getByLabel('Name', { exact: true }).fill('Crunches (mine)');
+    await page.getByLabel('Cautions and stop rules (one per line)').fill('Stop if it hurts.\nKeep your neck relaxed.');
+    const firstDose = page.locator('fieldset.dose').first();
+    await firstDose.getByRole('group', { name: 'Sets', exact: true }).getByLabel('To').fill('4');
+    await page.getByLabel('Bicycle').check();
 
-    // another editor saves first
+    // another editor saves first (a different field)
     const other = await token(stack, 'e2e-frank', ['user', 'editor']);
     const current = await api(stack, '/exercises/crunches');
     const changed = await api(stack, '/exercises/crunches', {
       method: 'PUT', bearer: other, headers: { 'If-Match': current.headers.get('etag') },
-      body: { ...current.json, name: 'Crunches (theirs)' },
+      body: { ...current.json, summary: 'Their summary.' },
     });
     assert.equal(changed.status, 200, JSON.stringify(changed.json));
 
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('heading', { name: 'Someone else changed this exercise' }).waitFor();
-    assert.equal(await page.getByTestId('their-name').textContent(), 'Crunches (theirs)');
-    assert.equal((await api(stack, '/exercises/crunches')).json.name, 'Crunches (theirs)', 'nothing overwritten');
+    assert.match(await page.getByTestId('my-fields').textContent(), /name, .*cautions.*equipment.*phases and doses/);
+    assert.equal((await api(stack, '/exercises/crunches')).json.summary, 'Their summary.', 'nothing overwritten');
     await assertAccessible(page, 'editor conflict');
     await shoot(page, 'editor-conflict');
     await page.getByRole('button', { name: 'Apply my changes to their version' }).click();
     await page.getByText('Saved.').waitFor();
-    assert.equal((await api(stack, '/exercises/crunches')).json.name, 'Crunches (mine)');
+    const merged = (await api(stack, '/exercises/crunches')).json;
+    assert.equal(merged.name, 'Crunches (mine)');
+    assert.equal(merged.summary, 'Their summary.', 'their change kept');
+    assert.deepEqual(merged.cautions, ['Stop if it hurts.', 'Keep your neck relaxed.']);
+    assert.ok(merged.equipment.includes('BICYCLE'));
+    assert.equal(merged.phases[0].dose.sets.max, 4);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();

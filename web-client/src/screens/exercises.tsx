@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
-import { ApiProblem, ExerciseFilter, getExercise, listExercises, updateExercise } from '../api';
+import { ExerciseFilter, getExercise, listExercises } from '../api';
 import { roles } from '../auth';
 import { plural, strings as S } from '../i18n';
 import { Exercise, PHASES } from '../types';
-import { FieldError, Loading, Page, ProblemMessage, fieldError, useLoad } from '../ui';
+import { Loading, Page, ProblemMessage, useLoad } from '../ui';
+import { ExerciseEditor } from './exerciseEditor';
 
 // The option lists are the keys of the plain-word labels in the strings file, so a label cannot go missing.
 const TARGETS = Object.keys(S.exercises.targetNames);
@@ -75,13 +76,9 @@ export function Exercises() {
   );
 }
 
-type Edit = Pick<Exercise, 'name' | 'summary' | 'steps'>;
-
 export function ExerciseDetail({ id }: { id: string }) {
-  const [loaded, error, reload] = useLoad(() => getExercise(id), [id]);
-  const [editing, setEditing] = useState<Edit | null>(null);
-  const [saveError, setSaveError] = useState<unknown>();
-  const [conflict, setConflict] = useState<{ exercise: Exercise; etag: string | null } | null>(null);
+  const [loaded, error] = useLoad(() => getExercise(id), [id]);
+  const [editing, setEditing] = useState(false);
   const [current, setCurrent] = useState<{ exercise: Exercise; etag: string | null } | null>(null);
   const [saved, setSaved] = useState(false);
   const shown = current ?? loaded;
@@ -90,29 +87,11 @@ export function ExerciseDetail({ id }: { id: string }) {
   const ex = shown.exercise;
   const isEditor = roles().includes('editor');
 
-  const save = async (base: { exercise: Exercise; etag: string | null }, edit: Edit) => {
-    setSaveError(undefined);
-    setSaved(false);
-    try {
-      const result = await updateExercise(id, { ...base.exercise, ...edit }, base.etag);
-      setCurrent(result);
-      setEditing(null);
-      setConflict(null);
-      setSaved(true);
-    } catch (e) {
-      if (e instanceof ApiProblem && (e.status === 409 || e.status === 412)) {
-        setConflict(await getExercise(id));
-      } else {
-        setSaveError(e);
-      }
-    }
-  };
-
   return (
     <Page title={ex.name}>
       <p>{ex.summary}</p>
       <p class="muted">
-        {ex.phases.map((p) => S.phases[p.phase]).join(', ')} · {ex.position.replace(/_/g, ' ').toLowerCase()} · {S.profile.levels[ex.minLevel]}
+        {ex.phases.map((p) => S.phases[p.phase]).join(', ')} · {S.exercises.positionNames[ex.position as keyof typeof S.exercises.positionNames] ?? ex.position} · {S.profile.levels[ex.minLevel]}
       </p>
       <section class="card">
         <h2>{S.exercises.steps}</h2>
@@ -135,59 +114,17 @@ export function ExerciseDetail({ id }: { id: string }) {
       )}
       {saved && <p role="status">{S.exercises.saved}</p>}
       {isEditor && !editing && (
-        <button type="button" onClick={() => setEditing({ name: ex.name, summary: ex.summary, steps: ex.steps })}>
+        <button type="button" onClick={() => (setSaved(false), setEditing(true))}>
           {S.exercises.edit}
         </button>
       )}
       {editing && (
-        <form
-          class="card"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save(shown, editing);
-          }}
-        >
-          <label class="field">
-            <span>{S.exercises.name}</span>
-            <input name="name" value={editing.name} onInput={(e) => setEditing({ ...editing, name: (e.target as HTMLInputElement).value })} aria-invalid={fieldError(saveError, 'name') ? 'true' : undefined} aria-describedby={fieldError(saveError, 'name') ? 'name-error' : undefined} />
-            <FieldError id="name-error" message={fieldError(saveError, 'name')} />
-          </label>
-          <label class="field">
-            <span>{S.exercises.summary}</span>
-            <textarea name="summary" value={editing.summary} onInput={(e) => setEditing({ ...editing, summary: (e.target as HTMLTextAreaElement).value })} />
-            <FieldError id="summary-error" message={fieldError(saveError, 'summary')} />
-          </label>
-          <label class="field">
-            <span>{S.exercises.stepsEdit}</span>
-            <textarea name="steps" rows={6} value={editing.steps.join('\n')} onInput={(e) => setEditing({ ...editing, steps: (e.target as HTMLTextAreaElement).value.split('\n') })} />
-          </label>
-          <ProblemMessage error={saveError} />
-          {conflict && (
-            <div class="conflict" role="alert">
-              <h2>{S.exercises.conflictTitle}</h2>
-              <p>{S.exercises.conflictText}</p>
-              <div class="compare">
-                <div>
-                  <h3>{S.exercises.theirVersion}</h3>
-                  <p data-testid="their-name">{conflict.exercise.name}</p>
-                  <p>{conflict.exercise.summary}</p>
-                </div>
-                <div>
-                  <h3>{S.exercises.yourChanges}</h3>
-                  <p>{editing.name}</p>
-                  <p>{editing.summary}</p>
-                </div>
-              </div>
-              <button type="button" class="primary" onClick={() => void save(conflict, editing)}>
-                {S.exercises.reapply}
-              </button>
-            </div>
-          )}
-          {!conflict && <button type="submit" class="primary">{S.exercises.saveChanges}</button>}
-          <button type="button" onClick={() => (setEditing(null), setConflict(null), reload())}>
-            {S.common.cancel}
-          </button>
-        </form>
+        <ExerciseEditor
+          id={id}
+          base={shown}
+          onSaved={(result) => (setCurrent(result), setEditing(false), setSaved(true))}
+          onCancel={() => setEditing(false)}
+        />
       )}
     </Page>
   );

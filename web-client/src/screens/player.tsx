@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { getExercise, getSession } from '../api';
 import { flushQueue, onCompletionSent, queue } from '../completions';
+import { exercise, session as programSession } from '../offlineProgram';
 import { fmt, strings as S } from '../i18n';
 import { buildSteps, displaySeconds, formatClock, PlayerClock, PlayerEvent, Step } from '../player';
 import { newIdempotencyKey } from '../queue';
@@ -52,7 +52,7 @@ function useWakeLock(active: boolean) {
 }
 
 export function Player({ sessionId }: { sessionId: string }) {
-  const [session, loadError] = useLoad(() => getSession(sessionId), [sessionId]);
+  const [session, loadError] = useLoad(() => programSession(sessionId), [sessionId]);
   const items: Item[] = useMemo(
     () => session?.today.routine?.phases.flatMap((p) => p.exercises.map((e) => ({ ...e, phase: p.phase }))) ?? [],
     [session],
@@ -176,7 +176,7 @@ function stepLabel(step: Step): string {
 
 function ExerciseStep(props: { item: Item; index: number; count: number; muted: boolean; onMute: () => void; onDone: (r: ExerciseResult) => void }) {
   const { item } = props;
-  const [detail] = useLoad<Exercise | null>(() => getExercise(item.exerciseId).then((r) => r.exercise, () => null), [item.exerciseId]);
+  const [detail] = useLoad<Exercise | null>(() => exercise(item.exerciseId).catch(() => null), [item.exerciseId]);
   const steps = useMemo(() => buildSteps(item.prescription), [item]);
   const clock = useMemo(() => new PlayerClock(steps, Date.now()), [steps]);
   const [, setTick] = useState(0);

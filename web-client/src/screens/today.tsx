@@ -1,10 +1,16 @@
-import { ApiProblem, getNextSession } from '../api';
+import { ApiProblem } from '../api';
+import { queue } from '../completions';
+import { nextSession } from '../offlineProgram';
 import { fmt, strings as S } from '../i18n';
 import { Loading, Page, ProblemMessage, useLoad } from '../ui';
 import { RoutineView } from './routine';
 
 export function Today() {
-  const [session, error, reload] = useLoad(() => getNextSession());
+  const [loaded, error, reload] = useLoad(async () => {
+    const [next, waiting] = await Promise.all([nextSession(), queue.pending().catch(() => [])]);
+    return { next, sent: waiting.some((w) => w.sessionId === next.sessionId) };
+  });
+  const session = loaded?.next;
   const noPlan = error instanceof ApiProblem && error.status === 404;
   return (
     <Page title={S.today.title}>
@@ -28,7 +34,8 @@ export function Today() {
         <>
           <p class="lead">{fmt(S.today.next, { date: formatDate(session.scheduledDate) })}</p>
           {!session.completable && session.today.status !== 'BLOCKED' && <p class="note">{fmt(S.today.notYet, { date: formatDate(session.scheduledDate) })}</p>}
-          {session.today.status !== 'BLOCKED' && (
+          {loaded?.sent && <p class="note" role="status">{S.today.waitingToSend}</p>}
+          {session.today.status !== 'BLOCKED' && !loaded?.sent && (
             <a class="button primary" href={`#/play/${session.sessionId}`}>
               {S.today.start}
             </a>
