@@ -20,7 +20,7 @@ fi
 # One Maven build at a time on a shared machine: take the lock when flock is there.
 mvn() {
   if command -v flock >/dev/null 2>&1; then
-    flock /tmp/mvn.lock ./mvnw -B -q -ntp "$@"
+    flock /tmp/backrelief-maven.lock ./mvnw -B -q -ntp "$@"
   else
     ./mvnw -B -q -ntp "$@"
   fi

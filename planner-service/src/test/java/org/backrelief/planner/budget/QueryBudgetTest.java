@@ -10,8 +10,8 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.backrelief.planner.budget.MongoCommands.Command;
-import org.backrelief.planner.budget.MongoCommands.Measured;
+import org.backrelief.testing.mongo.MongoCommands.Command;
+import org.backrelief.testing.mongo.MongoCommands.Measured;
 import org.backrelief.planner.checkin.CheckInRequest;
 import org.backrelief.planner.checkin.CheckInService;
 import org.backrelief.planner.completion.CompletionRequest;
@@ -39,7 +39,7 @@ class QueryBudgetTest {
     private static final Logger LOG = Logger.getLogger(QueryBudgetTest.class);
 
     @Inject
-    MongoCommands mongo;
+    PlannerMongoCommands mongo;
     @Inject
     PlanService plans;
     @Inject

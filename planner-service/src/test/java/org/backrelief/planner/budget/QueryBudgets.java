@@ -2,7 +2,7 @@ package org.backrelief.planner.budget;
 
 /**
  * The MongoDB round trips each hot planner operation may make: the one home of these budgets (issue 18; the planner
- * README shows the same table). {@link QueryBudgetTest} measures each operation with {@link MongoCommands} and fails
+ * README shows the same table). {@link QueryBudgetTest} measures each operation with {@link PlannerMongoCommands} and fails
  * when one makes more; lower a budget when a change saves a round trip, never raise one without a reason here.
  */
 public final class QueryBudgets {
