@@ -270,7 +270,9 @@ describe('web client', () => {
     await page.getByRole('radio', { name: '2' }).first().check();
     await page.getByRole('button', { name: 'Begin' }).click();
     await page.locator('.player').waitFor();
-    assert.ok((await page.evaluate(() => window.__wakeLocks)) >= 1, 'the screen is kept awake during the session');
+    // the lock is requested by the player's effect, just after it renders: wait for it (fails after 5 s)
+    await page.waitForFunction(() => window.__wakeLocks >= 1, null, { timeout: 5_000 })
+      .catch(() => assert.fail('the screen is kept awake during the session'));
     const beeps = () => page.evaluate(() => window.__beeps);
     const act = async () => {
       const rep = page.getByRole('button', { name: 'Done one rep' });
