@@ -25,6 +25,7 @@ import org.backrelief.infra.EmbeddedKafka;
 import org.backrelief.infra.EmbeddedMongo;
 import org.backrelief.infra.FreePorts;
 import org.backrelief.infra.LocalJwtKeys;
+import org.backrelief.infra.ServiceJvm;
 
 /**
  * The whole system on one machine: Kafka and MongoDB in this JVM, the four services as child JVMs.
@@ -67,7 +68,8 @@ public final class LocalStack {
             "",
             "Settings (environment variables): BACKRELIEF_BIND_ADDRESS (default 127.0.0.1: this machine only;",
             "0.0.0.0 opens the services to the network), BACKRELIEF_<SERVICE>_PORT, BACKRELIEF_<SERVICE>_MANAGEMENT_PORT",
-            "(health and metrics), BACKRELIEF_DATA_DIR, BACKRELIEF_KAFKA_PORT, BACKRELIEF_MONGO_PORT; see README.md.");
+            "(health and metrics), BACKRELIEF_DATA_DIR, BACKRELIEF_KAFKA_PORT, BACKRELIEF_MONGO_PORT,",
+            "BACKRELIEF_SERVICE_JAVA_HOME (a JDK 25+ for the services, with AOT caches: faster starts); see README.md.");
 
     private final StackSettings settings;
     /** Set by the start threads; read by the shutdown hook and the control thread. */
@@ -141,10 +143,28 @@ public final class LocalStack {
         }
     }
 
+    /**
+     * The launcher's JVM, or the JDK 25+ named by BACKRELIEF_SERVICE_JAVA_HOME with an AOT cache per service (the first
+     * start records it; see BENCHMARKS.md "Local stack start-up" for what it saves).
+     */
+    private ServiceJvm serviceJvm() {
+        return settings.serviceJavaHome().map(home -> {
+            try {
+                ServiceJvm jvm = ServiceJvm.withAotCache(home, settings.aotCacheDir());
+                step("services run on " + home + " with AOT caches in " + settings.aotCacheDir()
+                        + " (a service without one records it and writes it when it stops)");
+                return jvm;
+            } catch (IllegalArgumentException e) {
+                throw new StackException("BACKRELIEF_SERVICE_JAVA_HOME: " + e.getMessage(), 2);
+            }
+        }).orElseGet(ServiceJvm::launcher);
+    }
+
     void start() {
         long began = System.nanoTime();
         writePidFile();
         OUT.println("BackRelief local stack - data in " + settings.dataDir());
+        ServiceJvm jvm = serviceJvm(); // a wrong BACKRELIEF_SERVICE_JAVA_HOME fails before anything starts
         // MongoDB (reopening its store) and Kafka (recovering its log) are independent: start them together
         CompletableFuture<String> mongoStarted = settings.externalMongo().map(uri -> {
             step("using external MongoDB from MONGODB_URI");
@@ -177,7 +197,7 @@ public final class LocalStack {
         services = new BackReliefServices(new BackReliefServices.Wiring(settings.repositoryRoot(), kafkaServers, mongoUri,
                 keys.publicKeyFile(), LocalJwtKeys.DEFAULT_ISSUER, settings.logDir(), BackReliefServices.defaultJvmOptions()),
                 settings.servicePorts(), settings.managementPorts()).bindAddress(settings.bindAddress())
-                .withEnvironment(oidc.serviceEnvironment());
+                .withEnvironment(oidc.serviceEnvironment()).jvm(jvm);
         if (!settings.bindAddress().equals(BackReliefServices.LOOPBACK)) {
             step("services listen on " + settings.bindAddress() + " (BACKRELIEF_BIND_ADDRESS): reachable from the network");
         }

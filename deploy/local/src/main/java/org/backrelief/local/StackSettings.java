@@ -25,7 +25,8 @@ record StackSettings(
         String bindAddress,
         Optional<String> externalKafka,
         Optional<String> externalMongo,
-        int readyTimeoutSeconds) {
+        int readyTimeoutSeconds,
+        Optional<Path> serviceJavaHome) {
 
     static StackSettings fromEnvironment(Path repositoryRoot, Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("BACKRELIEF_DATA_DIR", repositoryRoot.resolve(".data").toString()))
@@ -44,7 +45,8 @@ record StackSettings(
                 port(env, "BACKRELIEF_MONGO_PORT", 27017), port(env, "BACKRELIEF_OIDC_PORT", 8090), ports,
                 managementPorts, bind,
                 nonBlank(env.get("KAFKA_BOOTSTRAP_SERVERS")), nonBlank(env.get("MONGODB_URI")),
-                port(env, "BACKRELIEF_READY_TIMEOUT_SECONDS", 90));
+                port(env, "BACKRELIEF_READY_TIMEOUT_SECONDS", 90),
+                nonBlank(env.get("BACKRELIEF_SERVICE_JAVA_HOME")).map(Path::of));
     }
 
     Path pidFile() {
@@ -58,6 +60,11 @@ record StackSettings(
     /** Where {@code ./run.sh restart|stop <service>} leaves its requests for the running launcher. */
     Path controlDir() {
         return dataDir.resolve("control");
+    }
+
+    /** The services' AOT caches when they run on a JDK 25+ ({@code BACKRELIEF_SERVICE_JAVA_HOME}). */
+    Path aotCacheDir() {
+        return dataDir.resolve("aot");
     }
 
     Path jwtDir() {

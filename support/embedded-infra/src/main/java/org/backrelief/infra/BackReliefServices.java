@@ -62,6 +62,7 @@ public final class BackReliefServices implements AutoCloseable {
     private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
     private String bindAddress = LOOPBACK;
+    private ServiceJvm jvm = ServiceJvm.launcher();
     /** Added to (and overriding) every service's environment, e.g. an OIDC provider's JWKS and issuer. */
     private final Map<String, String> extraEnvironment = new HashMap<>();
 
@@ -89,6 +90,12 @@ public final class BackReliefServices implements AutoCloseable {
      */
     public BackReliefServices bindAddress(String address) {
         this.bindAddress = address;
+        return this;
+    }
+
+    /** The JVM the services run on: the launcher's own unless set (see {@link ServiceJvm}). */
+    public BackReliefServices jvm(ServiceJvm serviceJvm) {
+        this.jvm = serviceJvm;
         return this;
     }
 
@@ -146,7 +153,7 @@ public final class BackReliefServices implements AutoCloseable {
         progress.accept("starting " + service.folder + " on " + bindAddress + ":" + ports.get(service)
                 + " (management " + managementPorts.get(service) + ")");
         ServiceProcess process = ServiceProcess.start(service.folder, appDir(service), bindAddress, ports.get(service),
-                managementPorts.get(service), environment(service), wiring.jvmOptions(),
+                managementPorts.get(service), environment(service), jvm, wiring.jvmOptions(),
                 wiring.logDir().resolve(service.folder + ".log"));
         running.put(service, process);
         return process;

@@ -59,17 +59,20 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, Path appDir, String bindAddress, int port, int managementPort,
             Map<String, String> env, List<String> jvmOptions, Path logFile) {
+        return start(name, appDir, bindAddress, port, managementPort, env, ServiceJvm.launcher(), jvmOptions, logFile);
+    }
+
+    /** As above, on {@code jvm} (the launcher's own JVM, or a newer JDK with an AOT cache). */
+    public static ServiceProcess start(String name, Path appDir, String bindAddress, int port, int managementPort,
+            Map<String, String> env, ServiceJvm jvm, List<String> jvmOptions, Path logFile) {
         Path runJar = appDir.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(runJar)) {
             throw new IllegalStateException(name + " is not built: " + runJar + " is missing (run ./mvnw install -DskipTests)");
         }
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(jvm.java().toString());
         command.addAll(jvmOptions);
-        if (Files.isRegularFile(appDir.resolve(APPCDS_ARCHIVE))) {
-            // the archive records the class path as the build ran it: relative to the app folder
-            command.add("-XX:SharedArchiveFile=" + APPCDS_ARCHIVE);
-        }
+        command.addAll(jvm.startOptions(name, appDir));
         // the service stops itself when this process is gone (see ParentProcessWatch in commons)
         command.add("-Dbackrelief.parent-pid=" + ProcessHandle.current().pid());
         command.add("-jar");

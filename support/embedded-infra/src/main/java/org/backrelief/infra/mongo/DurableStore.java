@@ -75,8 +75,13 @@ public final class DurableStore {
         return new DurableStore(store);
     }
 
+    /**
+     * Pages are compressed as they are written: the documents are Java-serialized and compress about 4:1; without it
+     * the running file held about 5 KB per tracker event (EventStoreBench, 10,000 events: 52 MB against 14 MB).
+     */
     private static MVStore.Builder builder(String fileName) {
-        return new MVStore.Builder().fileName(fileName).autoCommitDisabled();
+        MVStore.Builder builder = new MVStore.Builder().fileName(fileName).autoCommitDisabled();
+        return Boolean.parseBoolean(System.getProperty("backrelief.mongo.compress", "true")) ? builder.compress() : builder;
     }
 
     public MVStore mvStore() {

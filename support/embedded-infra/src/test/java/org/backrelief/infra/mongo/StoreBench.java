@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -32,10 +31,8 @@ import com.mongodb.client.model.Updates;
  * the session fact with its indexes), with a few concurrent clients, then closes the server and measures the file and
  * the time to reopen it (the server opens every database and rebuilds the in-memory indexes).
  * <p>
- * Run: {@code java -cp <test classpath> org.backrelief.infra.mongo.StoreBench <dir> <completions> [clients] [events]}.
- * With {@code events}, each unit is instead a batch of 100 session facts stored with one unordered insertMany (the
- * tracker's ingest), while one more client scans the collection over and over; read errors (H2's "Chunk … not found")
- * are counted.
+ * Run: {@code java -cp <test classpath> org.backrelief.infra.mongo.StoreBench <dir> <completions> [clients]}. The
+ * tracker's ingest at volume, with concurrent scans, is {@link EventStoreBench}.
  */
 public final class StoreBench {
 
@@ -45,9 +42,6 @@ public final class StoreBench {
         Path dir = Path.of(args[0]);
         int completions = Integer.parseInt(args[1]);
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        boolean events = args.length > 3 && args[3].equals("events");
-        AtomicLong readErrors = new AtomicLong();
-        AtomicLong scans = new AtomicLong();
         Files.createDirectories(dir);
         Path file = dir.resolve("mongo.mv");
 
@@ -68,30 +62,12 @@ public final class StoreBench {
                 futures.add(pool.submit(() -> {
                     long i;
                     while ((i = next.getAndIncrement()) < base + completions) {
-                        if (events) {
-                            ingest(tracking, i);
-                        } else {
-                            complete(planner, tracking, i);
-                        }
+                        complete(planner, tracking, i);
                     }
                     return null;
                 }));
             }
             long peak = 0;
-            AtomicBoolean writing = new AtomicBoolean(true);
-            Thread scanner = new Thread(() -> {
-                while (writing.get() && events) {
-                    try {
-                        tracking.getCollection("session_facts").countDocuments(Filters.eq("painAfter", 2));
-                        scans.incrementAndGet();
-                    } catch (RuntimeException e) {
-                        if (readErrors.incrementAndGet() <= 3) {
-                            System.out.println("read error: " + e);
-                        }
-                    }
-                }
-            });
-            scanner.start();
             for (Future<?> future : futures) {
                 while (true) {
                     try {
@@ -102,9 +78,6 @@ public final class StoreBench {
                     }
                 }
             }
-            writing.set(false);
-            scanner.join();
-            System.out.printf("scans=%d read errors=%d%n", scans.get(), readErrors.get());
             System.out.printf("while running: peak file=%.1f MB, at the end %.1f MB%n", peak / 1e6, Files.size(file) / 1e6);
             pool.shutdown();
             pool.awaitTermination(1, TimeUnit.MINUTES);
@@ -160,19 +133,6 @@ public final class StoreBench {
                 .append("painBefore", 3).append("painAfter", 2).append("minutes", 14)), new InsertManyOptions().ordered(false));
         planner.getCollection("completions").updateOne(Filters.eq("_id", session), Updates.set("adapted", true));
         planner.getCollection("completions").find(Filters.eq("published", false)).limit(100).into(new ArrayList<>());
-    }
-
-    private static void ingest(MongoDatabase tracking, long batch) {
-        List<Document> facts = new ArrayList<>(100);
-        Instant now = Instant.now();
-        for (int k = 0; k < 100; k++) {
-            String eventId = UUID.randomUUID().toString();
-            String user = "user-" + ((batch * 100 + k) % 5_000);
-            facts.add(new Document("_id", user + "-" + batch + "-" + k).append("eventId", eventId).append("userId", user)
-                    .append("localDate", now.toString().substring(0, 10)).append("occurredAt", now)
-                    .append("painBefore", 3).append("painAfter", 2).append("minutes", 14).append("exercises", exercises()));
-        }
-        tracking.getCollection("session_facts").insertMany(facts, new InsertManyOptions().ordered(false));
     }
 
     private static List<Document> exercises() {
