@@ -17,7 +17,7 @@ import java.time.Instant;
 import org.awaitility.Awaitility;
 import org.backrelief.common.domain.Phase;
 import org.backrelief.testing.TestInfrastructure;
-import org.backrelief.tracking.facts.FactDocuments;
+import org.backrelief.tracking.facts.FactIdentity;
 import org.backrelief.tracking.support.ActivityTopic;
 import org.backrelief.tracking.support.Api;
 import org.bson.Document;
@@ -68,7 +68,7 @@ class RebuildTest {
             MongoDatabase db = client.getDatabase(database);
             long live = db.getCollection("meta").find(new Document("_id", "generations")).first() == null ? 1
                     : db.getCollection("meta").find(new Document("_id", "generations")).first().getLong("current");
-            db.getCollection("sessions_g" + live).deleteOne(new Document("_id", FactDocuments.key(user, "s1")));
+            db.getCollection("sessions_g" + live).deleteOne(new Document("_id", FactIdentity.key(user, "s1")));
         }
         assertNotEquals(stats, Api.body("/api/v1/users/{userId}/stats", user));
 

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -64,7 +65,7 @@ public class ExerciseChangePublisher {
     }
 
     /**
-     * Publishes the changes after {@code delay}, on a background thread: for the start-up content load, so the first
+     * Publishes the changes after {@code delay}, off the caller's thread: for the start-up content load, so the first
      * start neither waits for nor competes with creating the Kafka producer. Consumers order by {@code version}, so an
      * API change published meanwhile is not undone by these older events arriving later.
      */
@@ -72,16 +73,8 @@ public class ExerciseChangePublisher {
         if (changes.isEmpty()) {
             return;
         }
-        Thread thread = new Thread(() -> {
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            changes.forEach(change -> publish(change.exerciseId(), change.change(), change.version()));
-        }, "catalog-startup-events");
-        thread.setDaemon(true);
-        thread.start();
+        Uni.createFrom().voidItem().onItem().delayIt().by(delay).subscribe().with(
+                ignored -> changes.forEach(change -> publish(change.exerciseId(), change.change(), change.version())));
     }
 
     /** A change whose event is still to be published. */

@@ -48,6 +48,17 @@ public class FactCollections {
         return database().getCollection(CHECK_INS + generation);
     }
 
+    /** The sessions collection for writing facts as they are ({@link FactDocuments#CODECS}). */
+    MongoCollection<SessionFact> sessionFacts(long generation) {
+        return database().getCollection(SESSIONS + generation, SessionFact.class)
+                .withCodecRegistry(FactDocuments.CODECS);
+    }
+
+    MongoCollection<CheckInFact> checkInFacts(long generation) {
+        return database().getCollection(CHECK_INS + generation, CheckInFact.class)
+                .withCodecRegistry(FactDocuments.CODECS);
+    }
+
     /**
      * Unique event ids (the idempotency guard next to the natural key in {@code _id}) and the per-user indexes every
      * read uses: history is {userId, localDate desc, completedAt desc}, check-ins are {userId, localDate}.

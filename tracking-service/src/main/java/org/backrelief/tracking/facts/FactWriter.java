@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -25,9 +25,10 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 
 /**
- * Stores facts with one unordered bulk insert per collection and batch. A duplicate key is success: the fact is
- * already there (redelivery) — unless the newcomer ranks earlier than the stored version of the same session or
- * check-in, in which case it replaces it, so the result never depends on the order events arrive in.
+ * Stores facts with one unordered bulk insert per collection and batch, by the rule of {@link FactIdentity}: a
+ * duplicate key is success (the fact is already there) — unless the newcomer ranks earlier than the stored version of
+ * the same session or check-in, in which case it replaces it, so the result never depends on the order events arrive
+ * in.
  * <p>
  * Anything but a per-document write error (server down, timeout, write concern not met) is thrown; the caller
  * retries the whole batch, which is safe because every step is idempotent.
@@ -44,14 +45,15 @@ public class FactWriter {
     }
 
     public Outcome writeSessions(long generation, List<SessionFact> sessions) {
-        return write(collections.sessions(generation), sessions.stream().map(FactDocuments::toDocument).toList());
+        return write(collections.sessionFacts(generation), sessions, FactIdentity::key, FactIdentity::rank);
     }
 
     public Outcome writeCheckIns(long generation, List<CheckInFact> checkIns) {
-        return write(collections.checkIns(generation), checkIns.stream().map(FactDocuments::toDocument).toList());
+        return write(collections.checkInFacts(generation), checkIns, FactIdentity::key, FactIdentity::rank);
     }
 
-    Outcome write(MongoCollection<Document> collection, List<Document> docs) {
+    private static <T> Outcome write(MongoCollection<T> collection, List<T> docs, Function<T, String> keyOf,
+            Function<T, String> rankOf) {
         if (docs.isEmpty()) {
             return Outcome.NOTHING;
         }
@@ -64,7 +66,7 @@ public class FactWriter {
                 throw e;
             }
             for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                if (FactIdentity.isDuplicate(error.getCode())) {
                     duplicates.add(error.getIndex());
                 } else {
                     rejected.put(error.getIndex(), error.getMessage());
@@ -72,7 +74,7 @@ public class FactWriter {
             }
         }
         int stored = docs.size() - duplicates.size() - rejected.size();
-        int replaced = duplicates.isEmpty() ? 0 : resolveConflicts(collection, docs, duplicates, rejected);
+        int replaced = duplicates.isEmpty() ? 0 : resolveConflicts(collection, docs, keyOf, rankOf, duplicates, rejected);
         return new Outcome(stored, duplicates.size() - replaced, replaced, rejected);
     }
 
@@ -80,20 +82,21 @@ public class FactWriter {
      * For keys that were already stored: the earliest-ranked version wins. Exact redeliveries (same rank) cost one
      * indexed read for the whole batch and no write.
      */
-    private int resolveConflicts(MongoCollection<Document> collection, List<Document> docs, TreeSet<Integer> duplicates,
-            Map<Integer, String> rejected) {
-        Map<Object, Integer> bestCandidate = new LinkedHashMap<>();
+    private static <T> int resolveConflicts(MongoCollection<T> collection, List<T> docs, Function<T, String> keyOf,
+            Function<T, String> rankOf, TreeSet<Integer> duplicates, Map<Integer, String> rejected) {
+        Map<String, Integer> bestCandidate = new LinkedHashMap<>();
         for (int index : duplicates) {
-            Object key = docs.get(index).get(FactDocuments.ID);
-            bestCandidate.merge(key, index, (a, b) -> rankOf(docs.get(a)).compareTo(rankOf(docs.get(b))) <= 0 ? a : b);
+            String key = keyOf.apply(docs.get(index));
+            bestCandidate.merge(key, index,
+                    (a, b) -> FactIdentity.replaces(rankOf.apply(docs.get(b)), rankOf.apply(docs.get(a))) ? b : a);
         }
-        Map<Object, String> storedRanks = storedRanks(collection, new ArrayList<>(bestCandidate.keySet()));
+        Map<String, String> storedRanks = storedRanks(collection, new ArrayList<>(bestCandidate.keySet()));
         int replaced = 0;
-        for (Map.Entry<Object, Integer> candidate : bestCandidate.entrySet()) {
+        for (Map.Entry<String, Integer> candidate : bestCandidate.entrySet()) {
             String storedRank = storedRanks.get(candidate.getKey());
-            Document doc = docs.get(candidate.getValue());
+            T doc = docs.get(candidate.getValue());
             // No stored version under this key: the clash was on the event id, which another fact already carries.
-            while (storedRank != null && rankOf(doc).compareTo(storedRank) < 0) {
+            while (storedRank != null && FactIdentity.replaces(rankOf.apply(doc), storedRank)) {
                 try {
                     // compare-and-set: if a concurrent writer changed the fact, read it again and decide again
                     if (collection.replaceOne(and(eq(FactDocuments.ID, candidate.getKey()),
@@ -102,7 +105,7 @@ public class FactWriter {
                         break;
                     }
                 } catch (MongoWriteException e) {
-                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    if (!FactIdentity.isDuplicate(e.getError().getCode())) {
                         rejected.put(candidate.getValue(), e.getError().getMessage());
                     }
                     break;
@@ -113,16 +116,13 @@ public class FactWriter {
         return replaced;
     }
 
-    private static Map<Object, String> storedRanks(MongoCollection<Document> collection, List<Object> keys) {
-        Map<Object, String> ranks = new HashMap<>();
-        for (Document stored : collection.find(in(FactDocuments.ID, keys)).projection(Projections.include(FactDocuments.RANK))) {
-            ranks.put(stored.get(FactDocuments.ID), stored.getString(FactDocuments.RANK));
+    private static Map<String, String> storedRanks(MongoCollection<?> collection, List<String> keys) {
+        Map<String, String> ranks = new HashMap<>();
+        for (Document stored : collection.find(in(FactDocuments.ID, keys), Document.class)
+                .projection(Projections.include(FactDocuments.RANK))) {
+            ranks.put(stored.getString(FactDocuments.ID), stored.getString(FactDocuments.RANK));
         }
         return ranks;
-    }
-
-    private static String rankOf(Document doc) {
-        return doc.getString(FactDocuments.RANK);
     }
 
     /**

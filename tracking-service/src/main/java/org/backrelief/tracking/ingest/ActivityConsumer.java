@@ -7,11 +7,13 @@ import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 
 /**
  * The tracker's consumer of {@code backrelief.activity}: one polled batch at a time, in order. It decodes the batch
@@ -35,9 +37,13 @@ public class ActivityConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
+    @SuppressWarnings("unchecked")
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) throws InterruptedException {
-        List<IncomingActivity> records = new ArrayList<>(batch.getRecords().size());
-        for (KafkaRecord<String, String> record : batch.getRecords()) {
+        // the polled records themselves: no per-record metadata lookup
+        ConsumerRecords<String, String> polled = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
+                .orElseThrow(() -> new IllegalArgumentException("not a Kafka batch")).getRecords();
+        List<IncomingActivity> records = new ArrayList<>(polled.count());
+        for (ConsumerRecord<String, String> record : polled) {
             records.add(IncomingActivity.of(record));
         }
         writer.submit(pipeline.decode(records), batch::ack);

@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 @ApplicationScoped
 public class ActivityDecoder {
 
-    /** Times outside this window are data errors; it also keeps {@code FactDocuments.rank} fixed-width. */
+    /** Times outside this window are data errors; it also keeps {@code FactIdentity.rank} fixed-width. */
     static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
     private static final String SESSION_FAMILY = "org.backrelief.session.completed.";

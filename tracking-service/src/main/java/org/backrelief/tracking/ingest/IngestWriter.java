@@ -17,6 +17,10 @@ import io.quarkus.runtime.StartupEvent;
  * The second stage of ingestion: one thread that stores decoded batches in arrival order and acknowledges each only
  * once it is durable. While it writes batch N, the consumer thread decodes batch N+1; the queue holds at most one
  * batch, so a slow or unavailable database holds the consumer back (and Kafka keeps the rest).
+ * <p>
+ * A thread of its own rather than {@code @Scheduled} or the {@code ManagedExecutor}: this loop lives as long as the
+ * application and must never run twice at once; on the shared pool it would hold a worker for good under a name
+ * that says nothing in a profile or thread dump.
  */
 @ApplicationScoped
 public class IngestWriter {

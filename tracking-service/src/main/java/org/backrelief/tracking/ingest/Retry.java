@@ -80,7 +80,7 @@ public final class Retry {
     /** The application is stopping: the batch stays unacknowledged and is redelivered after the restart. */
     public static class StoppedException extends RuntimeException {
 
-        StoppedException(String step) {
+        public StoppedException(String step) {
             super("Stopped while retrying: " + step);
         }
     }

@@ -5,10 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,6 +27,7 @@ import org.backrelief.tracking.ingest.IncomingActivity;
 import org.backrelief.tracking.ingest.IngestState;
 import org.backrelief.tracking.ingest.KafkaClients;
 import org.backrelief.tracking.ingest.Retry;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,15 +55,13 @@ public class RebuildService {
     private final TrackingConfig.Rebuild config;
     private final String topic;
     private final Retry retry;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "tracking-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final IngestState ingest;
+    /** Quarkus' worker pool: a rebuild is one rare background task, and start() lets only one run at a time. */
+    private final ManagedExecutor executor;
 
     public RebuildService(Generations generations, FactCollections collections, FactWriter writer,
             ActivityDecoder decoder, KafkaClients kafka, RebuildReports reports, IngestState ingest,
-            TrackingConfig config) {
+            TrackingConfig config, ManagedExecutor executor) {
         this.generations = generations;
         this.collections = collections;
         this.writer = writer;
@@ -75,6 +71,8 @@ public class RebuildService {
         this.config = config.rebuild();
         this.topic = config.ingest().topic();
         this.retry = new Retry(config.ingest().initialBackoff(), config.ingest().maxBackoff(), ingest::stopping);
+        this.ingest = ingest;
+        this.executor = executor;
     }
 
     /** Claims a new generation and starts the replay in the background; 409 while another rebuild runs. */
@@ -107,7 +105,7 @@ public class RebuildService {
         reports.save(report);
         LOG.infof("Rebuild of generation %d started (live generation: %d)", generation, current);
         RebuildReport snapshot = report.copy();
-        executor.submit(() -> run(report));
+        executor.runAsync(() -> run(report));
         return snapshot;
     }
 
@@ -166,6 +164,9 @@ public class RebuildService {
             Instant deadline = Instant.now().plus(config.timeout());
             int batches = 0;
             while (!reached(consumer, end)) {
+                if (ingest.stopping()) {
+                    throw new Retry.StoppedException("rebuild replay");
+                }
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("timed out before reaching the end offsets " + end);
                 }
@@ -222,9 +223,4 @@ public class RebuildService {
         public void recovered() {
         }
     };
-
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
-    }
 }

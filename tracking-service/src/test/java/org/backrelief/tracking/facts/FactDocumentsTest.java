@@ -1,28 +1,45 @@
 package org.backrelief.tracking.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
+import java.util.List;
 
+import org.backrelief.common.domain.Phase;
+import org.backrelief.tracking.support.Activity;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentWriter;
+import org.bson.BsonType;
+import org.bson.codecs.EncoderContext;
 import org.junit.jupiter.api.Test;
 
 class FactDocumentsTest {
 
-    @Test
-    void rankIsTheZeroPaddedMillisThenTheEventId() {
-        for (String at : new String[] { "2000-01-01T00:00:00Z", "2024-03-01T07:00:00.123Z", "2099-12-31T23:59:59.999Z",
-                "1970-01-01T00:00:00.001Z" }) {
-            Instant instant = Instant.parse(at);
-            assertEquals(String.format("%016d|%s", instant.toEpochMilli(), "evt-1"), FactDocuments.rank(instant, "evt-1"));
-        }
+    private static <T> BsonDocument encode(Class<T> type, T fact) {
+        BsonDocument doc = new BsonDocument();
+        FactDocuments.CODECS.get(type).encode(new BsonDocumentWriter(doc), fact, EncoderContext.builder().build());
+        return doc;
     }
 
     @Test
-    void ranksSortByTimeThenEventId() {
-        Instant early = Instant.parse("2001-09-09T01:46:39.999Z"); // 12 digits of millis
-        Instant late = Instant.parse("2001-09-09T01:46:40Z"); // 13 digits
-        assertTrue(FactDocuments.rank(early, "z").compareTo(FactDocuments.rank(late, "a")) < 0);
-        assertTrue(FactDocuments.rank(late, "a").compareTo(FactDocuments.rank(late, "b")) < 0);
+    void theStoredShapeHasTheQueriedTypesAndLeavesAbsentFieldsOut() {
+        SessionFact bare = SessionFact.of("e1", Activity.session("u", "s1", "2024-03-01T07:00:00.123Z", "UTC")
+                .exercise(Activity.skipped("bird-dog", Phase.STRENGTHENING, null)).data());
+        BsonDocument doc = encode(SessionFact.class, bare);
+        assertEquals(List.of("_id", "eventId", "rank", "userId", "sessionId", "completedAt", "zoneId", "localDate",
+                "painBefore", "painAfter", "exertion", "durationSeconds", "exercises"), List.copyOf(doc.keySet()));
+        assertEquals(FactIdentity.key("u", "s1"), doc.getString("_id").getValue());
+        assertEquals(FactIdentity.rank(bare.completedAt(), "e1"), doc.getString("rank").getValue());
+        assertEquals(BsonType.DATE_TIME, doc.get("completedAt").getBsonType());
+        assertEquals(bare.completedAt().toEpochMilli(), doc.getDateTime("completedAt").getValue());
+        assertEquals("2024-03-01", doc.getString("localDate").getValue());
+        assertEquals(BsonType.INT32, doc.get("painBefore").getBsonType());
+        assertEquals(List.of("exerciseId", "phase", "status", "durationSeconds"),
+                List.copyOf(doc.getArray("exercises").get(0).asDocument().keySet()));
+
+        CheckInFact checkIn = Activity.checkInFact("u", "c1", 4, "2024-03-02T07:00:00Z", "Asia/Tokyo");
+        BsonDocument stored = encode(CheckInFact.class, checkIn);
+        assertEquals(List.of("_id", "eventId", "rank", "userId", "checkInId", "pain", "recordedAt", "zoneId",
+                "localDate"), List.copyOf(stored.keySet()));
+        assertEquals(BsonType.DATE_TIME, stored.get("recordedAt").getBsonType());
     }
 }

@@ -50,7 +50,7 @@ class FactWriterTest {
     }
 
     private Document stored(String sessionId) {
-        return collections.sessions(generation).find(new Document(FactDocuments.ID, FactDocuments.key("u", sessionId)))
+        return collections.sessions(generation).find(new Document(FactDocuments.ID, FactIdentity.key("u", sessionId)))
                 .first();
     }
 
