@@ -65,11 +65,11 @@ final class RelayExchange implements Outcome<StreamedAnswer> {
         if (parsed != null && parsed.available()) {
             return new BackendCalls.Body(parsed.buffer(), null, null);
         }
-        if (request.isEnded()) {
-            return null;
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (request.isEnded() || "0".equals(length)) {
+            return null; // no body: none is sent, as the client sent none
         }
-        return new BackendCalls.Body(null, new LimitedBody(request, relay.maxBodyBytes(), this::overLimit),
-                request.getHeader(HttpHeaders.CONTENT_LENGTH));
+        return new BackendCalls.Body(null, new LimitedBody(request, relay.maxBodyBytes(), this::overLimit), length);
     }
 
     @Override
