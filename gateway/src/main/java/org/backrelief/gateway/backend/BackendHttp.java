@@ -196,6 +196,9 @@ public final class BackendHttp {
                 }
                 HttpClientResponse response = responded.result();
                 if (!whole) {
+                    // paused until the relay has its handlers on: a guard may pass the answer on later (the
+                    // TypedGuard's Uni does), and a chunk arriving before then would be lost
+                    response.pause();
                     deliver(new StreamedAnswer(response));
                     return;
                 }

@@ -5,7 +5,8 @@ import io.vertx.core.http.HttpClientResponse;
 
 /**
  * A backend's answer whose status and headers have arrived and whose body is still to come: the relay pipes it to the
- * client chunk by chunk, so no body is ever held whole in the gateway.
+ * client chunk by chunk, so no body is ever held whole in the gateway. The response is paused until its reader sets
+ * its handlers and resumes it (or discards it).
  */
 public record StreamedAnswer(HttpClientResponse response) implements Answer {
 

@@ -98,6 +98,7 @@ final class RelayExchange implements Outcome<StreamedAnswer> {
                 response.end();
             }
         });
+        in.resume();
     }
 
     private void chunk(Buffer chunk) {
