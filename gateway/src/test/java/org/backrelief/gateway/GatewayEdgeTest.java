@@ -172,6 +172,20 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void optionsWithoutCorsAnswers204WithAllow() {
+        // checked against the contract by ContractFilter as well: every documented method is in Allow
+        given().options("/api/v1/exercises").then().statusCode(204)
+                .header("Allow", "GET, HEAD, POST, OPTIONS")
+                .header("X-Request-Id", not(org.hamcrest.Matchers.blankOrNullString()));
+        given().options("/api/v1/exercises/bird-dog").then().statusCode(204)
+                .header("Allow", "GET, HEAD, PUT, DELETE, OPTIONS");
+        given().options("/api/v1/me/profile").then().statusCode(204).header("Allow", "GET, HEAD, PUT, OPTIONS");
+        // and a method the route does not have is 405 problem+json naming what it does have
+        given().patch("/api/v1/me/profile").then().statusCode(405).contentType(PROBLEM_JSON)
+                .header("Allow", "GET, HEAD, PUT, OPTIONS");
+    }
+
+    @Test
     void corsPreflightRefusesOtherOrigins() {
         given().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "GET")

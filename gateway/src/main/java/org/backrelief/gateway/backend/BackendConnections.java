@@ -1,11 +1,8 @@
 package org.backrelief.gateway.backend;
 
-import java.net.URI;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.vertx.core.Vertx;
 
@@ -14,22 +11,17 @@ import io.vertx.core.Vertx;
 public class BackendConnections {
 
     private final Vertx vertx;
-    private final int connectTimeoutMs;
-    private final long idleTimeoutMs;
-    private final int poolSize;
+    private final BackendConfig config;
 
     @Inject
-    public BackendConnections(Vertx vertx,
-            @ConfigProperty(name = "backrelief.backend.connect-timeout-ms", defaultValue = "1000") int connectTimeoutMs,
-            @ConfigProperty(name = "backrelief.backend.idle-timeout-ms", defaultValue = "5000") long idleTimeoutMs,
-            @ConfigProperty(name = "backrelief.backend.pool-size", defaultValue = "128") int poolSize) {
+    public BackendConnections(Vertx vertx, BackendConfig config) {
         this.vertx = vertx;
-        this.connectTimeoutMs = connectTimeoutMs;
-        this.idleTimeoutMs = idleTimeoutMs;
-        this.poolSize = poolSize;
+        this.config = config;
     }
 
-    public BackendHttp open(URI base) {
-        return new BackendHttp(vertx, base, connectTimeoutMs, idleTimeoutMs, poolSize);
+    /** The pool to one backend. */
+    public BackendHttp open(Backend backend) {
+        return new BackendHttp(vertx, config.url(backend), config.connectTimeoutMs(), config.idleTimeoutMs(),
+                config.poolSize());
     }
 }

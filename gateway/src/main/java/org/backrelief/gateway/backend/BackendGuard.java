@@ -3,12 +3,9 @@ package org.backrelief.gateway.backend;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
-import io.smallrye.mutiny.subscription.UniEmitter;
 
 /**
  * The guard around every call to one backend: a timeout, a concurrency limit, a circuit breaker shared by all routes
@@ -18,12 +15,14 @@ import io.smallrye.mutiny.subscription.UniEmitter;
  * <p>
  * Programmatic rather than MicroProfile Fault Tolerance annotations: the interceptor chain (four strategies, their
  * per-invocation metrics, a strategy cache lookup) cost more CPU per request than the relay itself. Everything here
- * runs on the event loop: timers are Vert.x timers, and nothing blocks.
+ * runs on the event loop: timers are Vert.x timers, nothing blocks, and the outcome is passed on by plain callbacks
+ * (no {@code Uni} per call).
  *
  * <p>
  * Kept over SmallRye Fault Tolerance's programmatic {@code TypedGuard} ({@link LibraryGuard}, same rules): measured
  * side by side in one bench run (BENCHMARKS.md, 2026-12-05) the library cost 0.06–0.08 ms more CPU per relayed request
- * (0.34–0.36 ms against 0.28 ms, +21–29 %) on all three measured routes; throughput was within noise.
+ * (0.34–0.36 ms against 0.28 ms, +21–29 %) on all three measured routes; throughput was within noise. Measured
+ * again on the streaming relay (same day, later run): 0.27–0.30 ms against 0.18–0.23 ms.
  */
 public final class BackendGuard implements Guard {
 
@@ -61,13 +60,17 @@ public final class BackendGuard implements Guard {
     }
 
     @Override
-    public Uni<BackendAnswer> read(Supplier<Uni<BackendAnswer>> call) {
-        return Uni.createFrom().emitter(emitter -> new GuardedCall(call, emitter, readTimeoutMs, readRetries).start());
+    public <A extends Answer> Cancellable read(BackendCall<A> call, Outcome<? super A> outcome) {
+        GuardedCall<A> guarded = new GuardedCall<>(call, outcome, readTimeoutMs, readRetries);
+        guarded.start();
+        return guarded;
     }
 
     @Override
-    public Uni<BackendAnswer> write(Supplier<Uni<BackendAnswer>> call) {
-        return Uni.createFrom().emitter(emitter -> new GuardedCall(call, emitter, writeTimeoutMs, 0).start());
+    public <A extends Answer> Cancellable write(BackendCall<A> call, Outcome<? super A> outcome) {
+        GuardedCall<A> guarded = new GuardedCall<>(call, outcome, writeTimeoutMs, 0);
+        guarded.start();
+        return guarded;
     }
 
     public CircuitBreaker.State circuit() {
@@ -78,24 +81,23 @@ public final class BackendGuard implements Guard {
         return inFlight.get();
     }
 
-    /** One guarded call, possibly in several attempts; completes its emitter exactly once. */
-    private final class GuardedCall {
+    /** One guarded call, possibly in several attempts; passes exactly one outcome on; cancelling abandons it. */
+    private final class GuardedCall<A extends Answer> implements Cancellable {
 
-        private final Supplier<Uni<BackendAnswer>> call;
-        private final UniEmitter<? super BackendAnswer> emitter;
+        private final BackendCall<A> call;
+        private final Outcome<? super A> outcome;
         private final long timeoutMs;
         private final long startedNanos;
         private int retriesLeft;
-        private volatile Attempt current;
+        private volatile Attempt<A> current;
         private volatile boolean cancelled;
 
-        GuardedCall(Supplier<Uni<BackendAnswer>> call, UniEmitter<? super BackendAnswer> emitter, long timeoutMs, int retries) {
+        GuardedCall(BackendCall<A> call, Outcome<? super A> outcome, long timeoutMs, int retries) {
             this.call = call;
-            this.emitter = emitter;
+            this.outcome = outcome;
             this.timeoutMs = timeoutMs;
             this.retriesLeft = retries;
             this.startedNanos = nanoClock.getAsLong();
-            emitter.onTermination(this::terminated);
         }
 
         void start() {
@@ -104,32 +106,33 @@ public final class BackendGuard implements Guard {
             }
             if (!breaker.tryAcquire()) {
                 metrics.refused.increment();
-                emitter.fail(new GuardRefusal(backend, GuardRefusal.Reason.CIRCUIT_OPEN));
+                outcome.failed(new GuardRefusal(backend, GuardRefusal.Reason.CIRCUIT_OPEN));
                 return;
             }
             if (inFlight.incrementAndGet() > maxConcurrent) {
                 inFlight.decrementAndGet();
                 breaker.onFailure();
                 metrics.refused.increment();
-                emitter.fail(new GuardRefusal(backend, GuardRefusal.Reason.OVERLOADED));
+                outcome.failed(new GuardRefusal(backend, GuardRefusal.Reason.OVERLOADED));
                 return;
             }
-            Attempt attempt = new Attempt(this);
+            Attempt<A> attempt = new Attempt<>(this);
             current = attempt;
             attempt.begin();
         }
 
-        /** Downstream cancelled (or the call completed: then the attempt is finished and this does nothing). */
-        private void terminated() {
+        /** The caller gave up (or the call completed: then the attempt is finished and this does nothing). */
+        @Override
+        public void cancel() {
             cancelled = true;
-            Attempt attempt = current;
+            Attempt<A> attempt = current;
             if (attempt != null) {
                 attempt.abandon();
             }
         }
 
-        void answered(BackendAnswer response) {
-            emitter.complete(response);
+        void answered(A response) {
+            outcome.answered(response);
         }
 
         void failed(Throwable failure) {
@@ -142,34 +145,36 @@ public final class BackendGuard implements Guard {
                     return;
                 }
             }
-            emitter.fail(failure);
+            if (!cancelled) {
+                outcome.failed(failure);
+            }
         }
     }
 
     /** One attempt: holds a concurrency slot and a breaker permit until exactly one outcome is recorded. */
-    private final class Attempt {
+    private final class Attempt<A extends Answer> implements Outcome<A> {
 
-        private final GuardedCall owner;
+        private final GuardedCall<A> owner;
         private final AtomicInteger done = new AtomicInteger();
         private volatile long timer = -1;
         private volatile Cancellable upstream;
 
-        Attempt(GuardedCall owner) {
+        Attempt(GuardedCall<A> owner) {
             this.owner = owner;
         }
 
         void begin() {
             timer = timers.schedule(owner.timeoutMs, this::timeout);
-            Uni<BackendAnswer> uni;
+            Cancellable started;
             try {
-                uni = owner.call.get();
+                started = owner.call.start(this);
             } catch (RuntimeException e) {
-                fail(e);
+                failed(e);
                 return;
             }
-            upstream = uni.subscribe().with(this::answer, this::fail);
-            if (done.get() != 0) {
-                upstream.cancel();
+            upstream = started;
+            if (done.get() != 0 && started != null) {
+                started.cancel();
             }
         }
 
@@ -185,11 +190,14 @@ public final class BackendGuard implements Guard {
             return true;
         }
 
-        private void answer(BackendAnswer response) {
+        @Override
+        public void answered(A response) {
             if (!finish()) {
+                response.discard(); // too late: timed out or abandoned
                 return;
             }
             if (response.status() >= 500) {
+                response.discard();
                 breaker.onFailure();
                 metrics.failed.increment();
                 owner.failed(new BackendServerError(backend, response.status()));
@@ -200,7 +208,8 @@ public final class BackendGuard implements Guard {
             }
         }
 
-        private void fail(Throwable failure) {
+        @Override
+        public void failed(Throwable failure) {
             if (!finish()) {
                 return;
             }

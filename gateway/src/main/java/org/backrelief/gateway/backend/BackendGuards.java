@@ -17,22 +17,22 @@ public class BackendGuards {
     @Produces
     @Singleton
     @Guarding(Backend.CATALOG)
-    Guard catalog(GuardConfig config, Vertx vertx, MeterRegistry registry) {
-        return guard(Backend.CATALOG, config, vertx, registry);
+    Guard catalog(BackendConfig config, Vertx vertx, MeterRegistry registry) {
+        return guard(Backend.CATALOG, config.guard(), vertx, registry);
     }
 
     @Produces
     @Singleton
     @Guarding(Backend.PLANNER)
-    Guard planner(GuardConfig config, Vertx vertx, MeterRegistry registry) {
-        return guard(Backend.PLANNER, config, vertx, registry);
+    Guard planner(BackendConfig config, Vertx vertx, MeterRegistry registry) {
+        return guard(Backend.PLANNER, config.guard(), vertx, registry);
     }
 
     @Produces
     @Singleton
     @Guarding(Backend.TRACKING)
-    Guard tracking(GuardConfig config, Vertx vertx, MeterRegistry registry) {
-        return guard(Backend.TRACKING, config, vertx, registry);
+    Guard tracking(BackendConfig config, Vertx vertx, MeterRegistry registry) {
+        return guard(Backend.TRACKING, config.guard(), vertx, registry);
     }
 
     private static Guard guard(Backend backend, GuardConfig config, Vertx vertx, MeterRegistry registry) {

@@ -1,26 +1,30 @@
 package org.backrelief.gateway.backend;
 
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.streams.ReadStream;
 
 /**
  * A keep-alive connection pool to one backend and a minimal request API on it. The gateway relays bytes, so it talks
  * to the backends through the Vert.x HTTP client directly: the MicroProfile REST client's per-call machinery (handler
  * chain, filters, entity providers, a worker-thread hop for response filters) cost more CPU than the relay itself.
- * Everything stays on the event loop.
+ * Everything stays on the event loop, and answers are passed on as they arrive: the relay streams a body through
+ * (never aggregating it), only the composed routes read one whole.
  */
 public final class BackendHttp {
 
@@ -64,6 +68,7 @@ public final class BackendHttp {
         private final MultiMap headers = HttpHeaders.headers();
         private String uri;
         private Buffer body;
+        private ReadStream<Buffer> streamed;
 
         Request(HttpMethod method, String uri) {
             this.uri = uri;
@@ -89,15 +94,6 @@ public final class BackendHttp {
             return header(HttpHeaders.ACCEPT, mediaType);
         }
 
-        /** A JSON body; null or empty sends none. */
-        public Request jsonBody(byte[] json) {
-            if (json != null && json.length > 0) {
-                body = Buffer.buffer(json);
-                headers.set(HttpHeaders.CONTENT_TYPE, "application/json");
-            }
-            return this;
-        }
-
         /** A body as the client sent it, with its content type; null or empty sends none. */
         public Request body(Buffer bytes, String contentType) {
             if (bytes != null && bytes.length() > 0) {
@@ -107,44 +103,153 @@ public final class BackendHttp {
             return this;
         }
 
+        /**
+         * A body streamed as it arrives from the client (never held whole), with its content type and declared
+         * length (null: sent chunked). Such a request can be sent once only: only writes carry a body, and writes
+         * are never retried.
+         */
+        public Request stream(ReadStream<Buffer> bytes, String contentType, String contentLength) {
+            streamed = bytes;
+            headers.set(HttpHeaders.CONTENT_TYPE, contentType != null ? contentType : "application/json");
+            if (contentLength != null) {
+                headers.set(HttpHeaders.CONTENT_LENGTH, contentLength);
+            }
+            return this;
+        }
+
+        /** Sends the request; the outcome gets the answer as soon as its status and headers are in, body still to come. */
+        public Cancellable stream(ForwardedHeaders forwarded, Outcome<? super StreamedAnswer> outcome) {
+            return start(forwarded, new InFlight(outcome, false));
+        }
+
+        /** Sends the request; the outcome gets the answer with its whole body (for the composed routes). */
+        public Cancellable send(ForwardedHeaders forwarded, Outcome<? super BackendAnswer> outcome) {
+            return start(forwarded, new InFlight(outcome, true));
+        }
+
+        /** {@link #send(ForwardedHeaders, Outcome)} as a {@code Uni}; cancelling abandons the call. */
         public Uni<BackendAnswer> send(ForwardedHeaders forwarded) {
+            return Uni.createFrom().emitter(emitter -> {
+                Cancellable call = send(forwarded, new Outcome<BackendAnswer>() {
+                    @Override
+                    public void answered(BackendAnswer answer) {
+                        emitter.complete(answer);
+                    }
+
+                    @Override
+                    public void failed(Throwable failure) {
+                        emitter.fail(failure);
+                    }
+                });
+                emitter.onTermination(call::cancel);
+            });
+        }
+
+        private Cancellable start(ForwardedHeaders forwarded, InFlight call) {
             forwarded.applyTo(headers);
             options.setURI(uri).setHeaders(headers);
-            return Uni.createFrom().emitter(emitter -> {
-                // a call ended early (timeout, client gone) resets its request, which closes the connection
-                AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
-                AtomicBoolean terminated = new AtomicBoolean();
-                emitter.onTermination(() -> {
-                    terminated.set(true);
-                    HttpClientRequest request = sent.getAndSet(null);
-                    if (request != null) {
+            client.request(options).onComplete(call);
+            return call;
+        }
+
+        /**
+         * One request on its way. Cancelled before its answer arrived (a timeout, the client went away), it resets the
+         * request, which closes that connection; cancelled afterwards it does nothing (the relay owns the stream then).
+         */
+        private final class InFlight implements Cancellable, Handler<AsyncResult<HttpClientRequest>> {
+
+            @SuppressWarnings("rawtypes")
+            private final Outcome outcome;
+            private final boolean whole;
+            private HttpClientRequest sent;
+            private boolean cancelled;
+            private boolean delivered;
+
+            InFlight(Outcome<?> outcome, boolean whole) {
+                this.outcome = outcome;
+                this.whole = whole;
+            }
+
+            @Override
+            public void handle(AsyncResult<HttpClientRequest> requested) {
+                if (requested.failed()) {
+                    fail(requested.cause());
+                    return;
+                }
+                HttpClientRequest request = requested.result();
+                synchronized (this) {
+                    if (cancelled) {
                         request.reset();
-                    }
-                });
-                client.request(options).onComplete(requested -> {
-                    if (requested.failed()) {
-                        emitter.fail(requested.cause());
                         return;
                     }
-                    HttpClientRequest request = requested.result();
-                    sent.set(request);
-                    if (terminated.get() && sent.getAndSet(null) != null) {
-                        request.reset();
+                    sent = request;
+                }
+                Future<HttpClientResponse> response = body != null ? request.send(body)
+                        : streamed != null ? request.send(streamed) : request.send();
+                response.onComplete(this::responded);
+            }
+
+            private void responded(AsyncResult<HttpClientResponse> responded) {
+                if (responded.failed()) {
+                    fail(responded.cause());
+                    return;
+                }
+                HttpClientResponse response = responded.result();
+                if (!whole) {
+                    // paused until the relay has its handlers on: a guard may pass the answer on later (the
+                    // TypedGuard's Uni does), and a chunk arriving before then would be lost
+                    response.pause();
+                    deliver(new StreamedAnswer(response));
+                    return;
+                }
+                response.body().onComplete(read -> {
+                    if (read.failed()) {
+                        fail(read.cause());
+                    } else {
+                        deliver(new BackendAnswer(response.statusCode(), response.headers(), read.result()));
+                    }
+                });
+            }
+
+            @SuppressWarnings("unchecked")
+            private void deliver(Answer answer) {
+                synchronized (this) {
+                    if (cancelled) {
+                        answer.discard();
                         return;
                     }
-                    (body == null ? request.send() : request.send(body))
-                            .compose(response -> response.body()
-                                    .map(bytes -> new BackendAnswer(response.statusCode(), response.headers(), bytes)))
-                            .onComplete(answered -> {
-                                sent.set(null);
-                                if (answered.succeeded()) {
-                                    emitter.complete(answered.result());
-                                } else {
-                                    emitter.fail(answered.cause());
-                                }
-                            });
-                });
-            });
+                    delivered = true;
+                    sent = null;
+                }
+                outcome.answered(answer);
+            }
+
+            private void fail(Throwable failure) {
+                synchronized (this) {
+                    if (cancelled) {
+                        return;
+                    }
+                    delivered = true;
+                    sent = null;
+                }
+                outcome.failed(failure);
+            }
+
+            @Override
+            public void cancel() {
+                HttpClientRequest request;
+                synchronized (this) {
+                    if (delivered || cancelled) {
+                        return;
+                    }
+                    cancelled = true;
+                    request = sent;
+                    sent = null;
+                }
+                if (request != null) {
+                    request.reset();
+                }
+            }
         }
     }
 }

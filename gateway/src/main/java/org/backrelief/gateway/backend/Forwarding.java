@@ -13,8 +13,8 @@ public class Forwarding {
 
     private final HttpHeaders headers;
     /*
-     * With the OpenTelemetry SDK on, its REST client filter injects the context of the gateway's own span; with it
-     * off (the default), the gateway passes the caller's trace context on untouched so the trace stays connected.
+     * With the OpenTelemetry SDK on, the gateway's own span context is propagated; with it off (the default), the
+     * gateway passes the caller's trace context on untouched so the trace stays connected.
      */
     private final boolean passTraceContext;
 

@@ -2,15 +2,13 @@ package org.backrelief.gateway.backend;
 
 import java.time.Duration;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * {@code backrelief.backend.guard.*}: the guard around every backend call (see {@link BackendGuard}). A read retries
+ * {@code backrelief.backend.guard.*} (a group of {@link BackendConfig}): the guard around every backend call (see {@link BackendGuard}). A read retries
  * only failed calls that were not refused by the guard or timed out (a timed-out backend is slow, not gone: retrying
  * would only add load), so an outage is answered in well under a second even before the circuit opens.
  */
-@ConfigMapping(prefix = "backrelief.backend.guard")
 public interface GuardConfig {
 
     /** Which implementation guards the calls (both keep the same rules and metrics); see BENCHMARKS.md for the choice. */

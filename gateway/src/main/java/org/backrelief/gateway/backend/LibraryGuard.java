@@ -4,7 +4,6 @@ import static java.time.temporal.ChronoUnit.MILLIS;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -13,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.util.TypeLiteral;
 
 /**
@@ -28,12 +28,12 @@ import jakarta.enterprise.util.TypeLiteral;
  */
 public final class LibraryGuard implements Guard {
 
-    private static final TypeLiteral<Uni<BackendAnswer>> ANSWER = new TypeLiteral<>() {
+    private static final TypeLiteral<Uni<Answer>> ANSWER = new TypeLiteral<>() {
     };
 
     private final Backend backend;
-    private final TypedGuard<Uni<BackendAnswer>> breaker;
-    private final TypedGuard<Uni<BackendAnswer>> retry;
+    private final TypedGuard<Uni<Answer>> breaker;
+    private final TypedGuard<Uni<Answer>> retry;
     private final java.time.Duration readTimeout;
     private final java.time.Duration writeTimeout;
     private final AtomicBoolean closed = new AtomicBoolean(true);
@@ -55,7 +55,7 @@ public final class LibraryGuard implements Guard {
                 .withBulkhead().limit(config.maxConcurrentCalls()).queueSize(1).done()
                 .withThreadOffload(false)
                 .build();
-        TypedGuard.Builder<Uni<BackendAnswer>> retrying = TypedGuard.create(ANSWER).withThreadOffload(false);
+        TypedGuard.Builder<Uni<Answer>> retrying = TypedGuard.create(ANSWER).withThreadOffload(false);
         if (config.readRetries() > 0) {
             retrying = retrying.withRetry()
                     .maxRetries(config.readRetries())
@@ -71,21 +71,40 @@ public final class LibraryGuard implements Guard {
     }
 
     @Override
-    public Uni<BackendAnswer> read(Supplier<Uni<BackendAnswer>> call) {
-        return refusals(retry.get(() -> breaker.get(() -> attempt(call, readTimeout))));
+    public <A extends Answer> Cancellable read(BackendCall<A> call, Outcome<? super A> outcome) {
+        return subscribe(refusals(retry.get(() -> breaker.get(() -> attempt(call, readTimeout)))), outcome);
     }
 
     @Override
-    public Uni<BackendAnswer> write(Supplier<Uni<BackendAnswer>> call) {
-        return refusals(breaker.get(() -> attempt(call, writeTimeout)));
+    public <A extends Answer> Cancellable write(BackendCall<A> call, Outcome<? super A> outcome) {
+        return subscribe(refusals(breaker.get(() -> attempt(call, writeTimeout))), outcome);
+    }
+
+    @SuppressWarnings("unchecked") // every Answer in the chain comes from the caller's own BackendCall<A>
+    private static <A extends Answer> Cancellable subscribe(Uni<Answer> guarded, Outcome<? super A> outcome) {
+        return guarded.subscribe().with(answer -> outcome.answered((A) answer), outcome::failed);
     }
 
     /** One attempt: a 5xx is a failure (the breaker counts it, a read retries it); the timeout fails it too. */
-    private Uni<BackendAnswer> attempt(Supplier<Uni<BackendAnswer>> call, java.time.Duration timeout) {
-        return Uni.createFrom().<BackendAnswer> deferred(call::get)
+    private <A extends Answer> Uni<Answer> attempt(BackendCall<A> call, java.time.Duration timeout) {
+        return Uni.createFrom().<Answer> emitter(emitter -> {
+            Cancellable started = call.start(new Outcome<A>() {
+                @Override
+                public void answered(A answer) {
+                    emitter.complete(answer);
+                }
+
+                @Override
+                public void failed(Throwable failure) {
+                    emitter.fail(failure);
+                }
+            });
+            emitter.onTermination(started::cancel);
+        })
                 .ifNoItem().after(timeout).failWith(() -> new GuardRefusal(backend, GuardRefusal.Reason.TIMEOUT))
                 .onItem().transformToUni(answer -> {
                     if (answer.status() >= 500) {
+                        answer.discard();
                         metrics.failed.increment();
                         return Uni.createFrom().failure(new BackendServerError(backend, answer.status()));
                     }
@@ -102,7 +121,7 @@ public final class LibraryGuard implements Guard {
     }
 
     /** The library's refusals as the gateway's own, so the relay answers them exactly like {@link BackendGuard}'s. */
-    private Uni<BackendAnswer> refusals(Uni<BackendAnswer> guarded) {
+    private Uni<Answer> refusals(Uni<Answer> guarded) {
         return guarded.onFailure(CircuitBreakerOpenException.class).transform(e -> refused(GuardRefusal.Reason.CIRCUIT_OPEN))
                 .onFailure(BulkheadException.class).transform(e -> refused(GuardRefusal.Reason.OVERLOADED));
     }

@@ -7,11 +7,10 @@ import org.jboss.logging.Logger;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerResponse;
 
 /**
- * Passes a backend's answer to the client as it is: status, body bytes (never parsed or re-serialised) and the
- * headers a client needs. Backend 4xx problems therefore reach the client unchanged; failures become
+ * What of a backend's answer reaches the client: the headers a client needs (the relay streams status and body bytes
+ * through unchanged, never parsed or re-serialised, {@code relay/RelayExchange}). Backend 4xx problems therefore reach the client unchanged; failures become
  * {@link BackendException}s.
  */
 public final class Relay {
@@ -25,19 +24,8 @@ public final class Relay {
     private Relay() {
     }
 
-    /** Writes the backend's answer as the client's response and ends it. */
-    public static void answer(BackendAnswer backend, HttpServerResponse response) {
-        response.setStatusCode(backend.status());
-        copyHeaders(backend, response.headers());
-        if (backend.hasBody()) {
-            response.end(backend.body());
-        } else {
-            response.end();
-        }
-    }
-
     /** The headers of the backend's answer the client gets, Location pointing at the gateway. */
-    static void copyHeaders(BackendAnswer backend, MultiMap out) {
+    public static void copyHeaders(Answer backend, MultiMap out) {
         for (String header : PASSED_HEADERS) {
             String value = backend.header(header);
             if (value != null) {

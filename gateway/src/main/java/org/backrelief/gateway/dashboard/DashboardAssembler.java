@@ -8,16 +8,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class DashboardAssembler {
 
-    /** tracking-service's statistics field with the current and longest streaks (older name second). */
-    static final String[] STREAK_FIELDS = { "streaks", "streak" };
+    /** tracking-service's statistics field with the current and longest streaks. */
+    static final String STREAK_FIELD = "streaks";
     /** tracking-service's statistics field with completed vs. scheduled sessions per program week. */
-    static final String[] ADHERENCE_FIELDS = { "adherence", "weeklyAdherence" };
+    static final String ADHERENCE_FIELD = "adherence";
 
     private DashboardAssembler() {
     }
 
     public static Dashboard assemble(Fetched next, Fetched stats, Fetched pain) {
-        return new Dashboard(nextSession(next), pick(stats, STREAK_FIELDS), pick(stats, ADHERENCE_FIELDS),
+        return new Dashboard(nextSession(next), pick(stats, STREAK_FIELD), pick(stats, ADHERENCE_FIELD),
                 painTrend(pain));
     }
 
@@ -33,18 +33,13 @@ public final class DashboardAssembler {
         return pain.ok() ? Section.of(pain.body()) : unavailable(pain);
     }
 
-    /** The first of {@code fields} present in the statistics; none present gives an empty section. */
-    static Section pick(Fetched stats, String... fields) {
+    /** One field of the statistics; absent or null gives an empty section. */
+    static Section pick(Fetched stats, String field) {
         if (!stats.ok()) {
             return unavailable(stats);
         }
-        for (String field : fields) {
-            JsonNode value = stats.body().get(field);
-            if (value != null && !value.isNull()) {
-                return Section.of(value);
-            }
-        }
-        return Section.empty();
+        JsonNode value = stats.body().get(field);
+        return value != null && !value.isNull() ? Section.of(value) : Section.empty();
     }
 
     private static Section unavailable(Fetched fetched) {

@@ -72,8 +72,7 @@ public class DashboardResource {
      */
     private Uni<Fetched> fetch(RelayRoute route, ForwardedHeaders headers, String user) {
         Backend backend = route.backend();
-        return Uni.createFrom().<BackendAnswer> deferred(() -> calls.call(route, route.method(), name -> user, null, headers,
-                BackendCalls.Conditions.NONE, null))
+        return Uni.createFrom().<BackendAnswer> deferred(() -> calls.fetch(route, name -> user, headers))
                 .onItem().transform(answer -> Fetched.answer(backend, answer.status(), json(answer)))
                 .onFailure().recoverWithItem(failure -> Fetched.failed(backend, Relay.failure(backend, failure).getMessage()));
     }

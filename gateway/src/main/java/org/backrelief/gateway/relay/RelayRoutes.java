@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.backrelief.common.web.RequestIds;
-import org.backrelief.gateway.backend.BackendAnswer;
-import org.backrelief.gateway.backend.BackendException;
-import org.backrelief.gateway.backend.BackendSettings;
-import org.backrelief.gateway.backend.ForwardedHeaders;
-import org.backrelief.gateway.backend.Relay;
+import org.backrelief.gateway.backend.BackendConfig;
 import org.backrelief.gateway.edge.BodyLimit;
 import org.backrelief.gateway.edge.ProblemWriter;
 import org.backrelief.gateway.edge.RateLimiter;
@@ -34,15 +28,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -51,14 +42,16 @@ import io.vertx.ext.web.RoutingContext;
  * no REST layer, no per-route code. Per request, in order:
  * <ol>
  * <li>request id accepted or created, logged (MDC), returned; {@code Cache-Control: no-store} on {@code /api/v1/me};</li>
- * <li>415 unless a body route's Content-Type is JSON; the body read up to {@code quarkus.http.limits.max-body-size}
- * (a declared larger Content-Length was refused before by {@link BodyLimit}; a chunked body is counted here);</li>
+ * <li>415 unless a body route's Content-Type is JSON (the body stays unread until the checks below passed);</li>
  * <li>rate limit (per token subject, else per client IP): 429 with Retry-After;</li>
  * <li>the route's role: 401 (with {@code WWW-Authenticate: Bearer}) without a valid token, 403 without the role;</li>
- * <li>the backend call under the backend's guard ({@link BackendCalls}); its answer passed on as it came
- * ({@link Relay}), an outage as 503 with Retry-After, a backend failure as 502.</li>
+ * <li>the backend call under the backend's guard ({@link BackendCalls}), body and answer streamed
+ * ({@link RelayExchange}; a chunked body past {@code quarkus.http.limits.max-body-size} is cut off with 413, a
+ * declared larger Content-Length was refused before by {@link BodyLimit}), an outage as 503 with Retry-After, a
+ * backend failure as 502.</li>
  * </ol>
- * A known path with another method is 405 with {@code Allow}. Every error is problem+json. Security headers and CORS
+ * A known path with another method is 405 with {@code Allow}; {@code OPTIONS} (not a CORS preflight) is 204 with
+ * {@code Allow}. Every error is problem+json. Security headers and CORS
  * come from Quarkus' own filters, which run before these routes.
  */
 @ApplicationScoped
@@ -71,7 +64,7 @@ public class RelayRoutes {
     private final BackendCalls calls;
     private final RateLimits limits;
     private final ProblemWriter problems;
-    private final BackendSettings settings;
+    private final int retryAfterSeconds;
     private final long maxBodyBytes;
     private final String tooLarge;
     /*
@@ -81,13 +74,13 @@ public class RelayRoutes {
     private final boolean passTraceContext;
 
     @Inject
-    public RelayRoutes(BackendCalls calls, RateLimits limits, ProblemWriter problems, BackendSettings settings,
+    public RelayRoutes(BackendCalls calls, RateLimits limits, ProblemWriter problems, BackendConfig backends,
             BodyLimit bodyLimit,
             @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean otelDisabled) {
         this.calls = calls;
         this.limits = limits;
         this.problems = problems;
-        this.settings = settings;
+        this.retryAfterSeconds = backends.retryAfterSeconds();
         this.maxBodyBytes = bodyLimit.maxBodyBytes();
         this.tooLarge = bodyLimit.tooLarge();
         this.passTraceContext = otelDisabled;
@@ -104,6 +97,12 @@ public class RelayRoutes {
                 router.route(HttpMethod.HEAD, route.vertxPath()).order(order++).handler(context -> relay(route, context));
                 methods.get(route.vertxPath()).add(HttpMethod.HEAD);
             }
+        }
+        for (Map.Entry<String, Set<HttpMethod>> path : methods.entrySet()) {
+            path.getValue().add(HttpMethod.OPTIONS);
+            String allow = path.getValue().stream().map(HttpMethod::name).collect(Collectors.joining(", "));
+            // OPTIONS without CORS (a preflight is answered before, by Quarkus' CORS filter): what may be done here
+            router.route(HttpMethod.OPTIONS, path.getKey()).order(order++).handler(context -> options(context, allow));
         }
         for (Map.Entry<String, Set<HttpMethod>> path : methods.entrySet()) {
             String allow = path.getValue().stream().map(HttpMethod::name).collect(Collectors.joining(", "));
@@ -129,36 +128,36 @@ public class RelayRoutes {
             context.addHeadersEndHandler(v -> response.headers().set(HttpHeaders.CACHE_CONTROL, "no-store"));
         }
         try {
-            if (!route.takesBody()) {
-                identify(route, context, requestId, null);
-                return;
-            }
-            if (!isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+            if (route.takesBody() && !isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
                 problems.send(context, 415, "unsupported-media-type", "Unsupported Media Type",
                         "The body must be application/json", requestId);
                 return;
             }
-            readBody(context, requestId, body -> identify(route, context, requestId, body));
+            // the body (if any) stays unread until the checks passed; then it streams to the backend
+            identify(route, context, requestId);
         } catch (RuntimeException e) {
             internalError(context, requestId, e);
         }
     }
 
-    /** Resolves the caller (the token is verified once; the result is cached per token) and goes on on this context. */
-    private void identify(RelayRoute route, RoutingContext context, String requestId, Buffer body) {
+    /**
+     * Resolves the caller (the token is verified once; the result is cached per token) and goes on on this context.
+     * Without an Authorization header the caller is anonymous: nothing to resolve.
+     */
+    private void identify(RelayRoute route, RoutingContext context, String requestId) {
         Uni<SecurityIdentity> deferred = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
-        if (deferred == null) {
-            authorize(route, context, requestId, body, null, false);
+        if (deferred == null || context.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
+            authorize(route, context, requestId, null, false);
             return;
         }
         Context here = Vertx.currentContext();
         deferred.subscribe().with(
-                who -> onContext(here, () -> authorize(route, context, requestId, body, who, false)),
-                failure -> onContext(here, () -> authorize(route, context, requestId, body, null, true)));
+                who -> onContext(here, () -> authorize(route, context, requestId, who, false)),
+                failure -> onContext(here, () -> authorize(route, context, requestId, null, true)));
     }
 
-    private void authorize(RelayRoute route, RoutingContext context, String requestId, Buffer body,
-            SecurityIdentity who, boolean invalidToken) {
+    private void authorize(RelayRoute route, RoutingContext context, String requestId, SecurityIdentity who,
+            boolean invalidToken) {
         try {
             RateLimiter.Decision decision = limits.take(who, context.request());
             if (!decision.allowed()) {
@@ -179,79 +178,42 @@ public class RelayRoutes {
                     return;
                 }
             }
-            forward(route, context, requestId, body, RateLimits.subjectOf(who));
+            new RelayExchange(this, route, context, requestId).start(RateLimits.subjectOf(who));
         } catch (RuntimeException e) {
             internalError(context, requestId, e);
         }
     }
 
-    private void forward(RelayRoute route, RoutingContext context, String requestId, Buffer body, String subject) {
-        HttpServerRequest request = context.request();
-        HttpServerResponse response = context.response();
-        Function<String, String> values = name -> RelayRoute.USER_ID.equals(name) ? subject : context.pathParam(name);
-        ForwardedHeaders forwarded = ForwardedHeaders.of(request::getHeader, requestId, passTraceContext);
-        BackendCalls.Conditions conditions = new BackendCalls.Conditions(request.getHeader(HttpHeaders.ACCEPT),
-                request.getHeader(HttpHeaders.IF_MATCH), request.getHeader(HttpHeaders.IF_NONE_MATCH),
-                request.getHeader(HttpHeaders.CONTENT_TYPE));
-        Cancellable call = calls.call(route, request.method(), values, request.query(), forwarded, conditions, body).subscribe().with(
-                answer -> answered(context, answer),
-                failure -> failed(route, context, requestId, failure));
-        // the client went away: the guard abandons the call (no retry, nothing counted against the backend)
-        response.closeHandler(v -> call.cancel());
+    BackendCalls calls() {
+        return calls;
     }
 
-    private void answered(RoutingContext context, BackendAnswer answer) {
-        if (!context.response().ended() && !context.response().closed()) {
-            Relay.answer(answer, context.response());
-        }
+    ProblemWriter problems() {
+        return problems;
     }
 
-    private void failed(RelayRoute route, RoutingContext context, String requestId, Throwable failure) {
-        HttpServerResponse response = context.response();
-        if (response.ended() || response.closed()) {
-            return;
-        }
-        BackendException e = Relay.failure(route.backend(), failure);
-        if (e.status() == 503) {
-            response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(settings.retryAfterSeconds()));
-            problems.send(context, 503, "unavailable", "Service unavailable", e.getMessage(), requestId);
-        } else {
-            problems.send(context, e.status(), "bad-gateway", "Bad gateway", e.getMessage(), requestId);
-        }
+    boolean passTraceContext() {
+        return passTraceContext;
     }
 
-    /** The whole body, at most {@code maxBodyBytes}; a larger one is answered 413 and its connection closed. */
-    private void readBody(RoutingContext context, String requestId, Consumer<Buffer> then) {
-        RequestBody parsed = context.body();
-        if (parsed != null && parsed.available()) {
-            then.accept(parsed.buffer());
-            return;
-        }
-        HttpServerRequest request = context.request();
-        if (request.isEnded()) {
-            then.accept(null);
-            return;
-        }
-        Buffer body = Buffer.buffer();
-        boolean[] refused = { false };
-        request.handler(chunk -> {
-            if (refused[0]) {
-                return;
-            }
-            if (body.length() + chunk.length() > maxBodyBytes) {
-                refused[0] = true;
-                context.response().putHeader(HttpHeaders.CONNECTION, "close");
-                problems.send(context, 413, "payload-too-large", "Payload too large", tooLarge, requestId);
-                return;
-            }
-            body.appendBuffer(chunk);
-        });
-        request.endHandler(v -> {
-            if (!refused[0]) {
-                then.accept(body);
-            }
-        });
-        request.resume();
+    long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    String tooLarge() {
+        return tooLarge;
+    }
+
+    int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** 204 with {@code Allow}, as RFC 9110 describes OPTIONS; no body, so nothing for problem+json to say. */
+    private static void options(RoutingContext context, String allow) {
+        context.response().setStatusCode(204)
+                .putHeader(HttpHeaders.ALLOW, allow)
+                .putHeader(RequestIds.HEADER, RequestIds.acceptOrCreate(context.request().getHeader(RequestIds.HEADER)))
+                .end();
     }
 
     private void methodNotAllowed(RoutingContext context, String allow) {

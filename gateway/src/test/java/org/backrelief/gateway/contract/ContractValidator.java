@@ -80,12 +80,16 @@ public final class ContractValidator {
     public List<String> check(Exchange exchange) {
         List<String> errors = new ArrayList<>();
         String method = exchange.method().toLowerCase(Locale.ROOT);
-        if (method.equals("options") || !exchange.path().startsWith("/api/")) {
-            return errors; // CORS preflights and the operational endpoints are not part of the API contract
+        if (!exchange.path().startsWith("/api/")) {
+            return errors; // the operational endpoints are not part of the API contract
         }
         String media = mediaType(exchange.contentType());
         Template template = templates.stream().filter(t -> t.pattern().matcher(exchange.path()).matches())
                 .findFirst().orElse(null);
+        if (method.equals("options")) {
+            checkOptions(errors, exchange, template);
+            return errors;
+        }
         JsonNode operation = template == null ? null : document.path("paths").path(template.path()).path(method);
         if (operation == null || operation.isMissingNode()) {
             // not a route of the contract: the only acceptable answers are problems (404 no such route, 405 ...)
@@ -125,6 +129,35 @@ public final class ContractValidator {
             }
         }
         return errors;
+    }
+
+    /**
+     * OPTIONS is not an operation of the contract: a CORS preflight (answered with Access-Control-* headers, or 403
+     * for an origin not allowed), or 204 with an {@code Allow} naming every method the contract documents there.
+     */
+    private void checkOptions(List<String> errors, Exchange exchange, Template template) {
+        String where = exchange.method() + " " + exchange.path() + " -> " + exchange.status();
+        if (exchange.header().apply("Access-Control-Allow-Methods") != null || exchange.status() == 403) {
+            return;
+        }
+        if (template == null) {
+            if (exchange.status() < 400) {
+                errors.add(where + ": not a route of the contract, yet not refused");
+            }
+            return;
+        }
+        String allow = exchange.header().apply("Allow");
+        if (exchange.status() != 204 || allow == null) {
+            errors.add(where + ": OPTIONS must answer 204 with Allow (Allow: " + allow + ")");
+            return;
+        }
+        List<String> allowed = List.of(allow.toUpperCase(Locale.ROOT).split("\\s*,\\s*"));
+        for (var documented : iterable(document.path("paths").path(template.path()).fieldNames())) {
+            String name = documented.toUpperCase(Locale.ROOT);
+            if (List.of("GET", "PUT", "POST", "DELETE", "PATCH", "HEAD").contains(name) && !allowed.contains(name)) {
+                errors.add(where + ": Allow (" + allow + ") does not name " + name + ", which the contract documents");
+            }
+        }
     }
 
     private void checkBody(List<String> errors, String schemaRef, Exchange exchange, String expectedMedia, String media) {

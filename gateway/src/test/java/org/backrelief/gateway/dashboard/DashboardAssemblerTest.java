@@ -45,16 +45,16 @@ class DashboardAssemblerTest {
     }
 
     @Test
-    void anOlderFieldNameIsStillFound() {
+    void onlyTheTrackersOwnFieldNamesAreRead() {
         Fetched stats = ok(Backend.TRACKING, "{\"streak\":{\"current\":4},\"weeklyAdherence\":{\"thisWeek\":0.5}}");
-        assertEquals(4, DashboardAssembler.pick(stats, DashboardAssembler.STREAK_FIELDS).data().path("current").asInt());
-        assertEquals(0.5, DashboardAssembler.pick(stats, DashboardAssembler.ADHERENCE_FIELDS).data().path("thisWeek").asDouble());
+        assertNull(DashboardAssembler.pick(stats, DashboardAssembler.STREAK_FIELD).data());
+        assertNull(DashboardAssembler.pick(stats, DashboardAssembler.ADHERENCE_FIELD).data());
     }
 
     @Test
     void aMissingFieldGivesAnEmptyButAvailableSection() {
         Section section = DashboardAssembler.pick(ok(Backend.TRACKING, "{\"something\":1,\"streaks\":null}"),
-                DashboardAssembler.STREAK_FIELDS);
+                DashboardAssembler.STREAK_FIELD);
         assertTrue(section.available());
         assertNull(section.data());
     }
