@@ -35,8 +35,9 @@ import org.backrelief.planner.support.Documents;
 import org.jboss.logging.Logger;
 
 /**
- * Records a pain check-in (its document is also its outbox record) and lets it adapt the plan: next-day pain above 5,
- * or above the pain before the session, steps back; 4-5 holds.
+ * Records a pain check-in (its document is also its outbox record) and lets it adapt the plan: next-day pain above
+ * {@value PainAdaptation#HOLD_MAX_PAIN}, or above the pain before the session, steps back;
+ * {@value PainAdaptation#HOLD_MIN_PAIN}-{@value PainAdaptation#HOLD_MAX_PAIN} holds (the rule: {@link PainAdaptation#nextDay}).
  */
 @ApplicationScoped
 public class CheckInService {
