@@ -9,7 +9,7 @@ import org.backrelief.common.events.SessionCompletedV1;
 import org.backrelief.planner.checkin.CheckInEntity;
 import org.backrelief.planner.completion.CompletionEntity;
 import org.backrelief.planner.support.Documents;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.backrelief.planner.support.PlannerConfig;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -20,10 +20,9 @@ public class EventFactory {
     private final Documents documents;
     private final String source;
 
-    public EventFactory(Documents documents,
-            @ConfigProperty(name = "backrelief.events.source", defaultValue = "/backrelief/planner-service") String source) {
+    public EventFactory(Documents documents, PlannerConfig config) {
         this.documents = documents;
-        this.source = source;
+        this.source = config.events().source();
     }
 
     public String sessionCompleted(CompletionEntity completion) {

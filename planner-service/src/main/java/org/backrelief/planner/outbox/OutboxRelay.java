@@ -15,12 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,18 +30,19 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.backrelief.common.events.Topics;
 import org.backrelief.planner.checkin.CheckInEntity;
 import org.backrelief.planner.checkin.CheckInRepository;
 import org.backrelief.planner.completion.CompletionEntity;
 import org.backrelief.planner.completion.CompletionRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.backrelief.planner.support.PlannerConfig;
 import org.jboss.logging.Logger;
 
 import com.mongodb.client.MongoCollection;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The transactional-outbox relay. Completions and check-ins are stored with {@code published=false}; this relay sends
@@ -52,6 +52,13 @@ import io.smallrye.common.annotation.Identifier;
  * with one update) and on a fixed sweep, so anything left over while Kafka was down goes out once it is back. One
  * thread, oldest first: a person's events keep their order. Delivery is at least once (a crash between ack and mark
  * re-sends); consumers de-duplicate by the CloudEvent id.
+ * <p>
+ * The sweep is {@code @Scheduled}; a trigger runs on the worker pool; a lock keeps runs one at a time (the order and
+ * the "mark only what was acknowledged" rule need it). It keeps a plain {@link KafkaProducer} rather than a
+ * {@code MutinyEmitter} on purpose: it must know per record, within {@code send-timeout}, whether the broker
+ * acknowledged it (to mark exactly those in one update), must retry the same records across a broker outage of any
+ * length by recreating the producer, and must not turn the service unhealthy while Kafka is away; an emitter channel
+ * nacks and reports itself unhealthy instead, and hides the producer it would have to recreate.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -65,46 +72,60 @@ public class OutboxRelay {
     /** The {@code kafka.*} settings the messaging channels use too: bootstrap servers and, in Kubernetes, TLS + SCRAM. */
     private final Map<String, Object> kafkaConfig;
     private final String topic;
-    private final Duration sweepInterval;
     private final Duration sendTimeout;
     private final int batchSize;
     private final AtomicBoolean queued = new AtomicBoolean();
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One run at a time; guards the producer too. */
+    private final ReentrantLock running = new ReentrantLock();
     private KafkaProducer<String, String> producer;
     private boolean failing;
 
     public OutboxRelay(CompletionRepository completions, CheckInRepository checkIns, EventFactory events, Clock clock,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            @ConfigProperty(name = "backrelief.outbox.topic", defaultValue = Topics.ACTIVITY) String topic,
-            @ConfigProperty(name = "backrelief.outbox.sweep-interval", defaultValue = "PT1S") Duration sweepInterval,
-            @ConfigProperty(name = "backrelief.outbox.send-timeout", defaultValue = "PT5S") Duration sendTimeout,
-            @ConfigProperty(name = "backrelief.outbox.batch-size", defaultValue = "100") int batchSize) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, PlannerConfig config) {
         this.completions = completions;
         this.checkIns = checkIns;
         this.events = events;
         this.clock = clock;
         this.kafkaConfig = Map.copyOf(kafkaConfig);
-        this.topic = topic;
-        this.sweepInterval = sweepInterval;
-        this.sendTimeout = sendTimeout;
-        this.batchSize = batchSize;
+        this.topic = config.outbox().topic();
+        this.sendTimeout = config.outbox().sendTimeout();
+        this.batchSize = config.outbox().batchSize();
     }
 
     void onStart(@Observes StartupEvent event) {
         // connect and learn the topic's partitions now, so the first completion does not pay for it
-        executor.execute(this::warmUp);
-        long every = Math.max(100, sweepInterval.toMillis());
-        executor.scheduleWithFixedDelay(this::relay, every, every, TimeUnit.MILLISECONDS);
+        Infrastructure.getDefaultWorkerPool().execute(() -> exclusively(this::warmUp));
+    }
+
+    /** For anything a trigger did not send (Kafka was down, or the process stopped before the run). */
+    @Scheduled(identity = "outbox-sweep", every = "${backrelief.outbox.sweep-interval}",
+            delayed = "${backrelief.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        exclusively(this::relay);
     }
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
-        closeProducer(Duration.ofSeconds(2));
+        try {
+            if (running.tryLock(2, TimeUnit.SECONDS)) {
+                try {
+                    closeProducer(Duration.ofSeconds(2));
+                } finally {
+                    running.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void exclusively(Runnable run) {
+        running.lock();
+        try {
+            run.run();
+        } finally {
+            running.unlock();
+        }
     }
 
     private void closeProducer(Duration timeout) {
@@ -130,9 +151,9 @@ public class OutboxRelay {
     /** Publish what is pending now; calls while a run is queued collapse into it. */
     public void trigger() {
         if (queued.compareAndSet(false, true)) {
-            executor.execute(() -> {
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
                 queued.set(false);
-                relay();
+                exclusively(this::relay);
             });
         }
     }

@@ -6,23 +6,39 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.backrelief.planner.testsupport.CatalogContent;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.smallrye.mutiny.Uni;
+
 /**
- * The decision after a reload triggered by exercise-changed events: what the new snapshot shows, what to reload again
- * for and when, when to give up. Plain unit tests over the real content files.
+ * Following exercise-changed events until a reload shows them: what a snapshot shows, when to reload again (Mutiny's
+ * backoff, on a virtual clock here), when to give up. Plain unit tests over the real content files.
  */
-class PendingChangesTest {
+class CatalogCatchUpTest {
 
     static final Duration DEBOUNCE = Duration.ofMillis(200);
-    static final ReloadBackoff BACKOFF = new ReloadBackoff(Duration.ofMillis(500), Duration.ofSeconds(2), 4);
+    static final Duration RETRY_DELAY = Duration.ofSeconds(10);
 
-    final PendingChanges pending = new PendingChanges(DEBOUNCE, BACKOFF);
+    final FakeReloads reloads = new FakeReloads();
+    final ManualTimers timers = new ManualTimers();
+    final List<GivenUp> givenUp = new ArrayList<>();
+    final CatalogCatchUp catchUp = new CatalogCatchUp(reloads, timers, DEBOUNCE, RETRY_DELAY,
+            new CatalogCatchUp.StaleRetry(Duration.ofMillis(500), Duration.ofSeconds(2), 4), this::gaveUp);
+
+    @AfterEach
+    void stopTimers() {
+        timers.shutdownNow();
+    }
 
     @Test
     void anUpdateIsSeenOnlyAtItsVersionOrLater() {
@@ -55,104 +71,191 @@ class PendingChangesTest {
     @Test
     void staleReloadsAreRetriedWithDoublingDelaysThenGivenUp() {
         CatalogChange update = new CatalogChange("plank", 2, false);
-        assertThat(pending.add(update)).isTrue();
-        CatalogSnapshot stale = catalog(Map.of("plank", 1L));
+        reloads.answer(catalog(Map.of("plank", 1L)));
+        assertThat(catchUp.follow(update)).isTrue();
+        timers.runAll();
 
-        List<Optional<Duration>> delays = new ArrayList<>();
-        PendingChanges.Settlement settlement;
-        do {
-            settlement = pending.settle(pending.toCheck(), stale);
-            delays.add(settlement.nextReload());
-        } while (settlement.givenUp().isEmpty() && delays.size() < 10);
-
-        assertThat(delays).containsExactly(Optional.of(Duration.ofMillis(500)), Optional.of(Duration.ofSeconds(1)),
-                Optional.of(Duration.ofSeconds(2)), Optional.of(Duration.ofSeconds(2)), Optional.empty());
-        assertThat(settlement.givenUp()).containsExactly(new PendingChanges.GivenUp(update, 5));
-        assertThat(pending.isEmpty()).isTrue();
+        assertThat(timers.delays).as("waits between reloads").containsExactly(500L, 1000L, 2000L, 2000L);
+        assertThat(reloads.asked).as("first after the debounce, retries at once after their wait")
+                .containsExactly(DEBOUNCE, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+        assertThat(givenUp).containsExactly(new GivenUp(update, 5));
+        assertThat(catchUp.pending()).isEmpty();
     }
 
     @Test
     void aFreshReloadSettlesTheChange() {
-        pending.add(new CatalogChange("plank", 2, false));
-        pending.settle(pending.toCheck(), catalog(Map.of("plank", 1L)));
+        reloads.answer(catalog(Map.of("plank", 1L)), catalog(Map.of("plank", 2L)));
+        catchUp.follow(new CatalogChange("plank", 2, false));
+        timers.runAll();
 
-        PendingChanges.Settlement settlement = pending.settle(pending.toCheck(), catalog(Map.of("plank", 2L)));
-
-        assertThat(settlement.nextReload()).isEmpty();
-        assertThat(settlement.givenUp()).isEmpty();
-        assertThat(pending.isEmpty()).isTrue();
+        assertThat(reloads.asked).hasSize(2);
+        assertThat(timers.delays).containsExactly(500L);
+        assertThat(givenUp).isEmpty();
+        assertThat(catchUp.pending()).isEmpty();
     }
 
     @Test
-    void severalPendingEventsShareOneReloadAndOnlyTheUnseenOnesAreRetried() {
-        pending.add(new CatalogChange("plank", 2, false));
-        pending.add(new CatalogChange("bird-dog", 3, false));
-        pending.add(new CatalogChange("superman", 2, true));
+    void severalPendingEventsAreEachFollowedAndOnlyTheUnseenOnesAreRetried() {
+        reloads.answer(catalog(Map.of("plank", 2L, "bird-dog", 2L, "superman", 1L)));
+        catchUp.follow(new CatalogChange("plank", 2, false));
+        catchUp.follow(new CatalogChange("bird-dog", 3, false));
+        catchUp.follow(new CatalogChange("superman", 2, true));
 
-        PendingChanges.Settlement settlement = pending.settle(pending.toCheck(),
-                catalog(Map.of("plank", 2L, "bird-dog", 2L, "superman", 1L)));
-
-        assertThat(settlement.nextReload()).contains(Duration.ofMillis(500));
-        assertThat(pending.toCheck()).containsExactlyInAnyOrder(new CatalogChange("bird-dog", 3, false),
+        assertThat(timers.delays).containsExactly(500L, 500L);
+        assertThat(catchUp.pending()).containsExactlyInAnyOrder(new CatalogChange("bird-dog", 3, false),
                 new CatalogChange("superman", 2, true));
     }
 
     @Test
     void eventsForOneExerciseCoalesceIntoTheNewest() {
-        assertThat(pending.add(new CatalogChange("plank", 2, false))).isTrue();
-        assertThat(pending.add(new CatalogChange("plank", 3, true))).isTrue();
-        assertThat(pending.add(new CatalogChange("plank", 2, false))).as("older, arriving late").isFalse();
-        assertThat(pending.add(new CatalogChange("plank", 3, true))).as("delivered twice").isFalse();
-        assertThat(pending.toCheck()).containsExactly(new CatalogChange("plank", 3, true));
+        reloads.answer(catalog(Map.of("plank", 1L)));
+        assertThat(catchUp.follow(new CatalogChange("plank", 2, false))).isTrue();
+        assertThat(catchUp.follow(new CatalogChange("plank", 3, true))).isTrue();
+        assertThat(catchUp.follow(new CatalogChange("plank", 2, false))).as("older, arriving late").isFalse();
+        assertThat(catchUp.follow(new CatalogChange("plank", 3, true))).as("delivered twice").isFalse();
+        assertThat(catchUp.pending()).containsExactly(new CatalogChange("plank", 3, true));
+        assertThat(timers.live()).as("the older change's retry is cancelled").isEqualTo(1);
     }
 
     @Test
     void aDuplicateEventDoesNotRestartTheRetries() {
         CatalogChange update = new CatalogChange("plank", 2, false);
-        pending.add(update);
-        CatalogSnapshot stale = catalog(Map.of("plank", 1L));
-        pending.settle(pending.toCheck(), stale);
-        pending.add(update);
-        assertThat(pending.settle(pending.toCheck(), stale).nextReload()).contains(Duration.ofSeconds(1));
+        reloads.answer(catalog(Map.of("plank", 1L)));
+        catchUp.follow(update);
+        catchUp.follow(update);
+        timers.runNext();
+        assertThat(timers.delays).containsExactly(500L, 1000L);
+        assertThat(reloads.asked).hasSize(2);
     }
 
     @Test
-    void aChangeArrivingDuringAReloadIsNotCountedAsStaleByIt() {
-        CatalogChange plank = new CatalogChange("plank", 2, false);
-        pending.add(plank);
-        List<CatalogChange> checked = pending.toCheck();
-        // while the reload runs: a new exercise changes, and plank changes again
-        CatalogChange birdDog = new CatalogChange("bird-dog", 2, false);
-        pending.add(birdDog);
-        pending.add(new CatalogChange("plank", 3, false));
+    void aNewerEventStartsItsOwnFollowWithTheDebouncedReload() {
+        reloads.answer(catalog(Map.of("plank", 1L)));
+        catchUp.follow(new CatalogChange("plank", 2, false));
+        catchUp.follow(new CatalogChange("plank", 3, false));
 
-        PendingChanges.Settlement settlement = pending.settle(checked, catalog(Map.of("plank", 2L)));
+        assertThat(reloads.asked).containsExactly(DEBOUNCE, DEBOUNCE);
+        assertThat(timers.live()).as("only the newest change waits to retry").isEqualTo(1);
+        assertThat(givenUp).isEmpty();
+    }
 
-        // plank v2 is seen but v3 is pending, like bird-dog: neither was asked of this reload, so no backoff yet
-        assertThat(settlement.nextReload()).contains(DEBOUNCE);
-        assertThat(settlement.givenUp()).isEmpty();
-        assertThat(pending.toCheck()).containsExactlyInAnyOrder(birdDog, new CatalogChange("plank", 3, false));
+    @Test
+    void anUnreachableCatalogIsRetriedWithoutUsingUpTheStaleRetries() {
+        CatalogChange update = new CatalogChange("plank", 2, false);
+        reloads.fail(3);
+        reloads.answer(catalog(Map.of("plank", 2L)));
+        catchUp.follow(update);
+        timers.runAll();
+
+        assertThat(timers.delays).as("the fixed retry delay while unreachable").containsExactly(10_000L, 10_000L,
+                10_000L);
+        assertThat(givenUp).isEmpty();
+        assertThat(catchUp.pending()).isEmpty();
     }
 
     @Test
     void noRetriesConfiguredGivesUpAfterTheFirstStaleReload() {
-        PendingChanges once = new PendingChanges(DEBOUNCE, new ReloadBackoff(Duration.ofMillis(500),
-                Duration.ofSeconds(2), 0));
+        CatalogCatchUp once = new CatalogCatchUp(reloads, timers, DEBOUNCE, RETRY_DELAY,
+                new CatalogCatchUp.StaleRetry(Duration.ofMillis(500), Duration.ofSeconds(2), 0), this::gaveUp);
         CatalogChange update = new CatalogChange("plank", 2, false);
-        once.add(update);
-        PendingChanges.Settlement settlement = once.settle(once.toCheck(), catalog(Map.of("plank", 1L)));
-        assertThat(settlement.nextReload()).isEmpty();
-        assertThat(settlement.givenUp()).containsExactly(new PendingChanges.GivenUp(update, 1));
+        reloads.answer(catalog(Map.of("plank", 1L)));
+        once.follow(update);
+        timers.runAll();
+        assertThat(timers.delays).isEmpty();
+        assertThat(givenUp).containsExactly(new GivenUp(update, 1));
     }
 
     @Test
     void backoffDoublesUpToItsCap() {
-        ReloadBackoff backoff = new ReloadBackoff(Duration.ofMillis(500), Duration.ofSeconds(4), 40);
-        assertThat(backoff.delayBeforeRetry(1)).contains(Duration.ofMillis(500));
-        assertThat(backoff.delayBeforeRetry(2)).contains(Duration.ofSeconds(1));
-        assertThat(backoff.delayBeforeRetry(4)).contains(Duration.ofSeconds(4));
-        assertThat(backoff.delayBeforeRetry(40)).contains(Duration.ofSeconds(4));
-        assertThat(backoff.delayBeforeRetry(41)).isEmpty();
+        CatalogCatchUp many = new CatalogCatchUp(reloads, timers, DEBOUNCE, RETRY_DELAY,
+                new CatalogCatchUp.StaleRetry(Duration.ofMillis(500), Duration.ofSeconds(4), 40), this::gaveUp);
+        CatalogChange update = new CatalogChange("plank", 2, false);
+        reloads.answer(catalog(Map.of("plank", 1L)));
+        many.follow(update);
+        timers.runAll();
+        assertThat(timers.delays).hasSize(40);
+        assertThat(timers.delays.subList(0, 4)).containsExactly(500L, 1000L, 2000L, 4000L);
+        assertThat(timers.delays.subList(3, 40)).containsOnly(4000L);
+        assertThat(givenUp).containsExactly(new GivenUp(update, 41));
+    }
+
+    record GivenUp(CatalogChange change, int reloads) {
+    }
+
+    void gaveUp(CatalogChange change, int reloads) {
+        givenUp.add(new GivenUp(change, reloads));
+    }
+
+    /** Reloads answered at once with the given snapshots (the last one again when they run out), or failing. */
+    static final class FakeReloads implements CatalogCatchUp.Reloads {
+        final List<Duration> asked = new ArrayList<>();
+        final Deque<Object> answers = new ArrayDeque<>();
+        Object last;
+
+        void answer(CatalogSnapshot... snapshots) {
+            answers.addAll(List.of(snapshots));
+        }
+
+        void fail(int times) {
+            for (int i = 0; i < times; i++) {
+                answers.add(new IllegalStateException("catalog unreachable"));
+            }
+        }
+
+        @Override
+        public Uni<CatalogSnapshot> startingIn(Duration delay) {
+            asked.add(delay);
+            Object answer = answers.isEmpty() ? last : answers.poll();
+            last = answer;
+            return answer instanceof RuntimeException failure ? Uni.createFrom().failure(failure)
+                    : Uni.createFrom().item((CatalogSnapshot) answer);
+        }
+    }
+
+    /** Timers that fire only when told to (a virtual clock), recording every wait asked for. */
+    static final class ManualTimers extends ScheduledThreadPoolExecutor {
+        record Timer(Runnable task, ScheduledFuture<?> handle) {
+        }
+
+        final List<Long> delays = new ArrayList<>();
+        final Deque<Timer> timers = new ArrayDeque<>();
+
+        ManualTimers() {
+            super(1);
+        }
+
+        @Override
+        public synchronized ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+            ScheduledFuture<?> handle = super.schedule(() -> { }, 1, TimeUnit.DAYS);
+            delays.add(unit.toMillis(delay));
+            timers.add(new Timer(task, handle));
+            return handle;
+        }
+
+        /** Fires the next timer not cancelled; false when none is left. */
+        boolean runNext() {
+            Timer timer;
+            synchronized (this) {
+                do {
+                    timer = timers.poll();
+                } while (timer != null && timer.handle().isCancelled());
+            }
+            if (timer == null) {
+                return false;
+            }
+            timer.task().run();
+            return true;
+        }
+
+        void runAll() {
+            for (int i = 0; i < 1000 && runNext(); i++) {
+                // until no timer is left
+            }
+        }
+
+        synchronized long live() {
+            return timers.stream().filter(t -> !t.handle().isCancelled()).count();
+        }
     }
 
     /** The real catalog, with these exercises listed at these versions (version 1 for the rest). */
