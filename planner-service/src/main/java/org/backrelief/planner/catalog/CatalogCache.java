@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.backrelief.common.problem.ProblemException;
-import org.backrelief.planner.support.PlannerConfig;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -48,10 +47,10 @@ public class CatalogCache {
     private final ReentrantLock loadLock = new ReentrantLock();
 
     @Inject
-    public CatalogCache(CatalogLoader loader, Clock clock, PlannerConfig config) {
-        this(loader, clock, config.catalog().refreshInterval(), config.catalog().retryDelay(),
-                new CatalogCatchUp.StaleRetry(config.catalog().staleRetry().initialDelay(),
-                        config.catalog().staleRetry().maxDelay(), config.catalog().staleRetry().maxRetries()));
+    public CatalogCache(CatalogLoader loader, Clock clock, CatalogConfig config) {
+        this(loader, clock, config.refreshInterval(), config.retryDelay(),
+                new CatalogCatchUp.StaleRetry(config.staleRetry().initialDelay(),
+                        config.staleRetry().maxDelay(), config.staleRetry().maxRetries()));
     }
 
     CatalogCache(CatalogLoader loader, Clock clock, Duration refreshInterval, Duration retryDelay,

@@ -55,7 +55,7 @@ public class AdaptationSweep {
         this.completionService = completionService;
         this.checkInService = checkInService;
         this.clock = clock;
-        this.interval = config.planner().adaptationSweepInterval();
+        this.interval = config.adaptationSweepInterval();
     }
 
     /** Every {@code adaptation-sweep-interval}, first one interval after startup; never two sweeps at once. */

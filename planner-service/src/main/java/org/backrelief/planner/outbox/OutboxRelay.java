@@ -1,5 +1,6 @@
 package org.backrelief.planner.outbox;
 
+import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,22 +32,25 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.backrelief.planner.checkin.CheckInEntity;
-import org.backrelief.planner.checkin.CheckInRepository;
-import org.backrelief.planner.completion.CompletionEntity;
-import org.backrelief.planner.completion.CompletionRepository;
-import org.backrelief.planner.support.PlannerConfig;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
 import org.jboss.logging.Logger;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 
+import io.quarkus.arc.All;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * The transactional-outbox relay. Completions and check-ins are stored with {@code published=false}; this relay sends
+ * The transactional-outbox relay. Every document that reports an event carries its {@link OutboxEntry} (completions
+ * and check-ins today: every {@link OutboxSource} bean), stored {@code PENDING} by the same insert; this relay sends
  * them to {@code backrelief.activity} (key = user id, value = CloudEvent JSON) and marks them published only after
  * the broker acknowledged them (acks=all, idempotent producer). It runs right after each write (low latency: calls
  * that come while a run is queued share it, so under load one run sends a whole batch in one round trip and marks it
@@ -65,8 +70,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final CompletionRepository completions;
-    private final CheckInRepository checkIns;
+    private final List<OutboxSource> sources;
     private final EventFactory events;
     private final Clock clock;
     /** The {@code kafka.*} settings the messaging channels use too: bootstrap servers and, in Kubernetes, TLS + SCRAM. */
@@ -80,16 +84,15 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
     private boolean failing;
 
-    public OutboxRelay(CompletionRepository completions, CheckInRepository checkIns, EventFactory events, Clock clock,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, PlannerConfig config) {
-        this.completions = completions;
-        this.checkIns = checkIns;
+    public OutboxRelay(@All List<OutboxSource> sources, EventFactory events, Clock clock,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, OutboxConfig config) {
+        this.sources = List.copyOf(sources);
         this.events = events;
         this.clock = clock;
         this.kafkaConfig = Map.copyOf(kafkaConfig);
-        this.topic = config.outbox().topic();
-        this.sendTimeout = config.outbox().sendTimeout();
-        this.batchSize = config.outbox().batchSize();
+        this.topic = config.topic();
+        this.sendTimeout = config.sendTimeout();
+        this.batchSize = config.batchSize();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -158,8 +161,8 @@ public class OutboxRelay {
         }
     }
 
-    /** One outbox record to send; {@code completion} tells which collection marks it. */
-    private record Pending(Instant createdAt, String id, boolean completion, String key, String value) {
+    /** One outbox entry to send, with the collection that marks it. */
+    private record Pending(Instant createdAt, String id, MongoCollection<?> collection, String key, String value) {
     }
 
     /**
@@ -198,17 +201,15 @@ public class OutboxRelay {
             failure = e;
         }
         long deadline = System.nanoTime() + sendTimeout.toNanos();
-        List<String> completionIds = new ArrayList<>();
-        List<String> checkInIds = new ArrayList<>();
-        List<String> failedCompletions = new ArrayList<>();
-        List<String> failedCheckIns = new ArrayList<>();
+        Map<MongoCollection<?>, List<String>> acked = new LinkedHashMap<>();
+        Map<MongoCollection<?>, List<String>> failed = new LinkedHashMap<>();
         for (int i = 0; i < pending.size(); i++) {
             Pending record = pending.get(i);
-            boolean acked = false;
+            boolean ok = false;
             if (i < acks.size()) {
                 try {
                     acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    acked = true;
+                    ok = true;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failure = failure == null ? e : failure;
@@ -216,19 +217,19 @@ public class OutboxRelay {
                     failure = failure == null ? e : failure;
                 }
             }
-            (acked ? (record.completion() ? completionIds : checkInIds)
-                    : (record.completion() ? failedCompletions : failedCheckIns)).add(record.id());
+            (ok ? acked : failed).computeIfAbsent(record.collection(), c -> new ArrayList<>()).add(record.id());
         }
-        markPublished(completions.mongoCollection(), completionIds);
-        markPublished(checkIns.mongoCollection(), checkInIds);
+        acked.forEach((collection, ids) -> collection.updateMany(in("_id", ids),
+                combine(set(OutboxSource.STATE, OutboxState.PUBLISHED.name()),
+                        set(OutboxSource.FIELD + ".publishedAt", now()))));
         if (failure != null) {
             // start over with a fresh producer: whatever state the broker outage left it in is gone
             closeProducer(Duration.ZERO);
-            markAttempt(completions.mongoCollection(), failedCompletions);
-            markAttempt(checkIns.mongoCollection(), failedCheckIns);
+            failed.forEach((collection, ids) -> collection.updateMany(in("_id", ids),
+                    inc(OutboxSource.FIELD + ".attempts", 1)));
             if (!failing) {
                 LOG.warnf("Kafka did not acknowledge %d activity event(s); they wait for the next try: %s",
-                        failedCompletions.size() + failedCheckIns.size(), failure.toString());
+                        failed.values().stream().mapToInt(List::size).sum(), failure.toString());
             }
             failing = true;
             return -1;
@@ -240,25 +241,21 @@ public class OutboxRelay {
         return pending.size();
     }
 
-    private void markPublished(MongoCollection<?> collection, List<String> ids) {
-        if (!ids.isEmpty()) {
-            collection.updateMany(in("_id", ids), combine(set("published", true), set("publishedAt", now())));
-        }
-    }
-
-    private void markAttempt(MongoCollection<?> collection, List<String> ids) {
-        if (!ids.isEmpty()) {
-            collection.updateMany(in("_id", ids), inc("attempts", 1));
-        }
-    }
-
+    /** The oldest pending entries of every source, oldest first, at most a batch. */
     private List<Pending> pending() {
         List<Pending> pending = new ArrayList<>();
-        for (CompletionEntity c : completions.unpublished(batchSize)) {
-            pending.add(new Pending(c.createdAt, c.id, true, c.userId, events.sessionCompleted(c)));
-        }
-        for (CheckInEntity c : checkIns.unpublished(batchSize)) {
-            pending.add(new Pending(c.createdAt, c.id, false, c.userId, events.painCheckIn(c)));
+        for (OutboxSource source : sources) {
+            MongoCollection<?> collection = source.outboxCollection();
+            Codec<OutboxEntry> codec = collection.getCodecRegistry().get(OutboxEntry.class);
+            for (BsonDocument found : collection.withDocumentClass(BsonDocument.class)
+                    .find(eq(OutboxSource.STATE, OutboxState.PENDING.name()))
+                    .sort(Sorts.ascending("createdAt")).limit(batchSize)
+                    .projection(Projections.include("createdAt", OutboxSource.FIELD))) {
+                OutboxEntry entry = codec.decode(new BsonDocumentReader(found.getDocument(OutboxSource.FIELD)),
+                        DecoderContext.builder().build());
+                pending.add(new Pending(Instant.ofEpochMilli(found.getDateTime("createdAt").getValue()),
+                        found.getString("_id").getValue(), collection, entry.key, events.event(entry)));
+            }
         }
         pending.sort(Comparator.comparing(Pending::createdAt));
         return pending.size() > batchSize ? pending.subList(0, batchSize) : pending;

@@ -17,7 +17,7 @@ public class CompletionWindow {
     private final int days;
 
     public CompletionWindow(PlannerConfig config) {
-        this.days = config.planner().completionWindowDays();
+        this.days = config.completionWindowDays();
     }
 
     /** The earliest scheduled date still completable today. */
