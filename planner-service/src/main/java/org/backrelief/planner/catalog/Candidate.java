@@ -101,7 +101,7 @@ public final class Candidate {
         return (preferenceMask & preferenceBits) != 0;
     }
 
-    /** Gentle mobility, breathing or relaxation: what a person with pain of 7/10 or more may do today. */
+    /** Gentle mobility, breathing or relaxation: what a person with pain of {@value org.backrelief.planner.safety.SafetyGate#GENTLE_ONLY_PAIN}/10 or more may do today. */
     public boolean gentle() {
         return gentle;
     }

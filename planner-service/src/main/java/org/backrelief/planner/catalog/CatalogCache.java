@@ -3,24 +3,19 @@ package org.backrelief.planner.catalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.backrelief.common.problem.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The in-memory copy of the catalog every routine is composed from: an immutable snapshot swapped atomically, so
@@ -30,8 +25,9 @@ import io.quarkus.runtime.StartupEvent;
  * <p>
  * A reload after a change event may reach a catalog replica that has not caught up with the write yet (its read model
  * lags up to about a second): until the snapshot shows every pending event's version (or the deletion), the cache
- * reloads again with backoff ({@link ReloadBackoff}), all pending events sharing each reload, and warns when it gives
- * up. All of it runs on the cache's own thread; the Kafka consumer only records the event.
+ * reloads again with Mutiny's backoff ({@link CatalogCatchUp}), pending events sharing each reload ({@link NextReload}),
+ * and warns when it gives up. Reloads run on worker threads (the periodic one from the scheduler, the event-driven ones
+ * after a Mutiny timer), one at a time; the Kafka consumer only records the event.
  */
 @ApplicationScoped
 public class CatalogCache {
@@ -45,47 +41,47 @@ public class CatalogCache {
     private final CatalogLoader loader;
     private final Clock clock;
     private final Duration refreshInterval;
-    private final Duration retryDelay;
-    private final PendingChanges pending;
+    private final NextReload nextReload;
+    private final CatalogCatchUp catchUp;
     private final AtomicReference<CatalogSnapshot> current = new AtomicReference<>();
     private final ReentrantLock loadLock = new ReentrantLock();
-    /** Guards the one queued event-driven reload; held only to (re)schedule it, never during I/O. */
-    private final Object scheduleLock = new Object();
-    private ScheduledFuture<?> queuedReload;
-    private long queuedReloadDueNanos;
-    private long queuedReloadTicket;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "catalog-refresh");
-        thread.setDaemon(true);
-        return thread;
-    });
 
-    public CatalogCache(CatalogLoader loader, Clock clock,
-            @ConfigProperty(name = "backrelief.catalog.refresh-interval", defaultValue = "PT5M") Duration refreshInterval,
-            @ConfigProperty(name = "backrelief.catalog.retry-delay", defaultValue = "PT10S") Duration retryDelay,
-            @ConfigProperty(name = "backrelief.catalog.stale-retry.initial-delay", defaultValue = "PT0.5S")
-            Duration staleRetryInitialDelay,
-            @ConfigProperty(name = "backrelief.catalog.stale-retry.max-delay", defaultValue = "PT4S")
-            Duration staleRetryMaxDelay,
-            @ConfigProperty(name = "backrelief.catalog.stale-retry.max-retries", defaultValue = "4")
-            int staleRetryMaxRetries) {
+    @Inject
+    public CatalogCache(CatalogLoader loader, Clock clock, CatalogConfig config) {
+        this(loader, clock, config.refreshInterval(), config.retryDelay(),
+                new CatalogCatchUp.StaleRetry(config.staleRetry().initialDelay(),
+                        config.staleRetry().maxDelay(), config.staleRetry().maxRetries()));
+    }
+
+    CatalogCache(CatalogLoader loader, Clock clock, Duration refreshInterval, Duration retryDelay,
+            CatalogCatchUp.StaleRetry staleRetry) {
         this.loader = loader;
         this.clock = clock;
         this.refreshInterval = refreshInterval;
-        this.retryDelay = retryDelay;
-        this.pending = new PendingChanges(DEBOUNCE,
-                new ReloadBackoff(staleRetryInitialDelay, staleRetryMaxDelay, staleRetryMaxRetries));
+        ScheduledExecutorService workers = Infrastructure.getDefaultWorkerPool();
+        // the reload blocks (HTTP reads): after its timer it runs on a worker thread
+        this.nextReload = new NextReload(this::reloadLogged, workers, workers);
+        this.catchUp = new CatalogCatchUp(nextReload, workers, DEBOUNCE, retryDelay, staleRetry, this::gaveUp);
     }
 
-    void onStart(@Observes StartupEvent event) {
-        executor.execute(this::reloadQuietly);
-        long every = Math.max(1000, refreshInterval.toMillis());
-        executor.scheduleWithFixedDelay(this::reloadQuietly, every, every, TimeUnit.MILLISECONDS);
+    /**
+     * The first load right at startup (in the background: startup does not wait for the catalog), then the safety-net
+     * reload every {@code refresh-interval}.
+     */
+    @Scheduled(identity = "catalog-refresh", every = "${backrelief.catalog.refresh-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        try {
+            reloadLogged();
+        } catch (RuntimeException e) {
+            // logged; the last snapshot keeps serving
+        }
     }
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        catchUp.stop();
+        nextReload.stop();
     }
 
     /** The snapshot to compose from; loads it first when the cache is cold. */
@@ -115,21 +111,20 @@ public class CatalogCache {
 
     /**
      * A catalog change event: when the snapshot does not show it yet, reload soon (sharing the reload with other
-     * pending events) and keep reloading with backoff until it does. Never blocks: safe on the Kafka/event-loop thread.
+     * pending events) and keep reloading with backoff until it does ({@link CatalogCatchUp}). Never blocks: safe on
+     * the Kafka/event-loop thread.
      */
     public void changed(CatalogChange change) {
         CatalogSnapshot snapshot = current.get();
         if (snapshot != null && change.seenIn(snapshot)) {
             return; // already held (e.g. a replayed event)
         }
-        if (pending.add(change)) {
-            scheduleReload(DEBOUNCE);
-        }
+        catchUp.follow(change);
     }
 
     /** A change event that names no exercise or version: one reload soon, nothing to check it against. */
     public void reloadSoon() {
-        scheduleReload(DEBOUNCE);
+        catchUp.reloadOnce();
     }
 
     /** Forgets the snapshot, as after a cold start (used by operations and tests). */
@@ -137,65 +132,21 @@ public class CatalogCache {
         current.set(null);
     }
 
-    /** Queues the event-driven reload in {@code delay} unless one is already queued at or before then. */
-    private void scheduleReload(Duration delay) {
-        long due = System.nanoTime() + delay.toNanos();
-        synchronized (scheduleLock) {
-            if (queuedReload != null && due - queuedReloadDueNanos >= 0) {
-                return;
-            }
-            if (queuedReload != null) {
-                queuedReload.cancel(false);
-            }
-            long ticket = ++queuedReloadTicket;
-            try {
-                queuedReload = executor.schedule(() -> reloadForChanges(ticket), delay.toMillis(),
-                        TimeUnit.MILLISECONDS);
-                queuedReloadDueNanos = due;
-            } catch (RejectedExecutionException e) {
-                queuedReload = null; // shutting down
-            }
-        }
+    private void gaveUp(CatalogChange change, int reloads) {
+        LOG.warnf("The catalog still does not show exercise '%s' %s version %d after %d reloads; giving up, the"
+                + " periodic refresh (every %s) or the next change event will pick it up", change.exerciseId(),
+                change.deleted() ? "deleted at" : "at", change.version(), reloads, refreshInterval);
     }
 
-    private void reloadForChanges(long ticket) {
-        synchronized (scheduleLock) {
-            if (queuedReloadTicket == ticket) {
-                queuedReload = null; // from here on a new event queues a reload of its own
-            }
-        }
-        List<CatalogChange> checking = pending.toCheck();
-        CatalogSnapshot loaded = reloadQuietly();
-        if (loaded == null) {
-            // keep trying until the catalog answers: we know we are stale
-            scheduleReload(retryDelay);
-            return;
-        }
-        PendingChanges.Settlement settlement = pending.settle(checking, loaded);
-        for (PendingChanges.GivenUp givenUp : settlement.givenUp()) {
-            CatalogChange change = givenUp.change();
-            LOG.warnf("The catalog still does not show exercise '%s' %s version %d after %d reloads; giving up, the"
-                    + " periodic refresh (every %s) or the next change event will pick it up", change.exerciseId(),
-                    change.deleted() ? "deleted at" : "at", change.version(), givenUp.reloads(), refreshInterval);
-        }
-        settlement.nextReload().ifPresent(delay -> {
-            if (LOG.isDebugEnabled()) {
-                LOG.debugf("Catalog reload does not show %s yet (a replica catching up?); reloading in %s",
-                        pending.toCheck(), delay);
-            }
-            scheduleReload(delay);
-        });
-    }
-
-    /** Loads a snapshot; null (logged) when the catalog cannot be read. */
-    private CatalogSnapshot reloadQuietly() {
+    /** Loads a snapshot; a failure (the catalog cannot be read) is logged and thrown. */
+    private CatalogSnapshot reloadLogged() {
         loadLock.lock();
         try {
             return load();
         } catch (RuntimeException e) {
             LOG.warnf("Catalog reload failed, keeping %s: %s",
                     current.get() == null ? "an empty cache" : "the previous snapshot", e.toString());
-            return null;
+            throw e;
         } finally {
             loadLock.unlock();
         }

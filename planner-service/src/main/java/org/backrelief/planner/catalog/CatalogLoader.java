@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -28,10 +27,9 @@ public class CatalogLoader {
     private final CatalogClient client;
     private final int pageSize;
 
-    public CatalogLoader(@RestClient CatalogClient client,
-            @ConfigProperty(name = "backrelief.catalog.page-size", defaultValue = "100") int pageSize) {
+    public CatalogLoader(@RestClient CatalogClient client, CatalogConfig config) {
         this.client = client;
-        this.pageSize = Math.max(1, Math.min(PAGE_SIZE, pageSize));
+        this.pageSize = Math.max(1, Math.min(PAGE_SIZE, config.pageSize()));
     }
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)

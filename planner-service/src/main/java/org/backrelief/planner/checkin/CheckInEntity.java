@@ -2,12 +2,13 @@ package org.backrelief.planner.checkin;
 
 import java.time.Instant;
 
-import org.bson.Document;
 import org.bson.codecs.pojo.annotations.BsonId;
+
+import org.backrelief.planner.outbox.OutboxEntry;
 
 import io.quarkus.mongodb.panache.common.MongoEntity;
 
-/** A pain check-in, and the outbox record of its event (see {@code CompletionEntity}). */
+/** A pain check-in, with the outbox entry of its event (stored by the same insert). */
 @MongoEntity(collection = "checkins")
 public class CheckInEntity {
 
@@ -19,13 +20,9 @@ public class CheckInEntity {
     public int weekNumber;
     public int step;
     public Integer painBefore;
-    public String eventId;
     public Instant createdAt;
-    /** {@code PainCheckInV1} as a document. */
-    public Document data;
-    public boolean published;
-    public Instant publishedAt;
-    public int attempts;
+    /** The pain check-in event ({@code PainCheckInV1} as its data). */
+    public OutboxEntry outbox;
     public boolean adapted;
 
     /** The key under which the plan records that it applied this check-in ({@code PlanEntity.appliedReports}). */

@@ -9,15 +9,27 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.backrelief.common.events.EventTypes;
+import org.backrelief.planner.outbox.OutboxSource;
+
+import com.mongodb.client.MongoCollection;
+
 import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
-public class CheckInRepository implements PanacheMongoRepositoryBase<CheckInEntity, String> {
+public class CheckInRepository implements PanacheMongoRepositoryBase<CheckInEntity, String>, OutboxSource {
 
-    public List<CheckInEntity> unpublished(int limit) {
-        return find("published", Sort.ascending("createdAt"), false).page(Page.ofSize(limit)).list();
+    /** Its documents carry their event's outbox entry. */
+    @Override
+    public MongoCollection<CheckInEntity> outboxCollection() {
+        return mongoCollection();
+    }
+
+    @Override
+    public String outboxEventType() {
+        return EventTypes.PAIN_CHECKIN_V1;
     }
 
     public List<CheckInEntity> unadapted(Instant before, int limit) {

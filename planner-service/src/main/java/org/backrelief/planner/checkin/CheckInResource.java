@@ -16,6 +16,7 @@ import org.backrelief.common.idempotency.Idempotency;
 import org.backrelief.common.idempotency.IdempotencyKeys;
 import org.backrelief.common.problem.Problem;
 import org.backrelief.planner.support.CurrentUser;
+import org.backrelief.planner.progression.PainAdaptation;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,7 +43,9 @@ public class CheckInResource {
 
     @POST
     @Operation(summary = "Report today's pain, usually the day after a session",
-            description = "Above 5/10, or higher than before the session, steps the plan back one level; 4-5 holds it.")
+            description = "Above " + PainAdaptation.HOLD_MAX_PAIN + "/10, or higher than before the session, steps the"
+                    + " plan back one level; " + PainAdaptation.HOLD_MIN_PAIN + "-" + PainAdaptation.HOLD_MAX_PAIN
+                    + " holds it.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CheckInView.class)))
     @APIResponse(responseCode = "400", description = "Invalid check-in",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -10,12 +10,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.backrelief.common.events.EventTypes;
 import org.backrelief.common.events.PainCheckInV1;
 import org.backrelief.common.events.SessionCompletedV1;
 import org.backrelief.common.idempotency.IdempotencyKeys;
 import org.backrelief.common.problem.ProblemException;
 import org.backrelief.planner.completion.CompletionEntity;
 import org.backrelief.planner.completion.CompletionRepository;
+import org.backrelief.planner.outbox.OutboxEntry;
 import org.backrelief.planner.outbox.OutboxRelay;
 import org.backrelief.planner.plan.AdjustmentView;
 import org.backrelief.planner.plan.PainReport;
@@ -35,8 +37,9 @@ import org.backrelief.planner.support.Documents;
 import org.jboss.logging.Logger;
 
 /**
- * Records a pain check-in (its document is also its outbox record) and lets it adapt the plan: next-day pain above 5,
- * or above the pain before the session, steps back; 4-5 holds.
+ * Records a pain check-in (its document carries its event's outbox entry) and lets it adapt the plan: next-day pain
+ * above {@value PainAdaptation#HOLD_MAX_PAIN}, or above the pain before the session, steps back;
+ * {@value PainAdaptation#HOLD_MIN_PAIN}-{@value PainAdaptation#HOLD_MAX_PAIN} holds (the rule: {@link PainAdaptation#nextDay}).
  */
 @ApplicationScoped
 public class CheckInService {
@@ -100,11 +103,12 @@ public class CheckInService {
         checkIn.id = idempotencyKey == null ? UUID.randomUUID().toString()
                 : IdempotencyKeys.derivedId("checkin", userId, idempotencyKey);
         checkIn.userId = userId;
-        checkIn.eventId = idempotencyKey == null ? UUID.randomUUID().toString()
+        String eventId = idempotencyKey == null ? UUID.randomUUID().toString()
                 : IdempotencyKeys.derivedId("checkin-event", userId, idempotencyKey);
         checkIn.createdAt = now;
-        checkIn.data = documents.toDocument(new PainCheckInV1(PainCheckInV1.SCHEMA_VERSION, userId, checkIn.id,
-                session == null ? null : session.id, request.pain(), now, zone, request.note()));
+        checkIn.outbox = OutboxEntry.pending(eventId, EventTypes.PAIN_CHECKIN_V1, userId, now,
+                documents.toDocument(new PainCheckInV1(PainCheckInV1.SCHEMA_VERSION, userId, checkIn.id,
+                        session == null ? null : session.id, request.pain(), now, zone, request.note())));
 
         PainAdaptation.Assessment assessment = null;
         StepAnchor current = null;
@@ -127,7 +131,7 @@ public class CheckInService {
         checkIns.persist(checkIn);
         relay.trigger();
         followUp(checkIn, planActive ? plan : null, profile);
-        return new CheckInView(checkIn.id, checkIn.eventId, now, request.pain(), checkIn.sessionId,
+        return new CheckInView(checkIn.id, checkIn.outbox.eventId, now, request.pain(), checkIn.sessionId,
                 assessment == null ? null : assessment.decision().name(), assessment == null ? null : assessment.reason(),
                 current == null ? null : current.stepForWeek(checkIn.weekNumber + 1),
                 next == null ? null : next.stepForWeek(checkIn.weekNumber + 1),
@@ -139,10 +143,10 @@ public class CheckInService {
 
     /** The answer for a check-in recorded before (the steps it changed are not kept, so they are left out). */
     private CheckInView recorded(CheckInEntity checkIn) {
-        int pain = documents.fromDocument(checkIn.data, PainCheckInV1.class).pain();
+        int pain = documents.fromDocument(checkIn.outbox.data, PainCheckInV1.class).pain();
         PainAdaptation.Assessment assessment = checkIn.sessionId == null || checkIn.painBefore == null ? null
                 : PainAdaptation.nextDay(pain, checkIn.painBefore);
-        return new CheckInView(checkIn.id, checkIn.eventId, checkIn.createdAt, pain, checkIn.sessionId,
+        return new CheckInView(checkIn.id, checkIn.outbox.eventId, checkIn.createdAt, pain, checkIn.sessionId,
                 assessment == null ? null : assessment.decision().name(),
                 assessment == null ? null : assessment.reason(), null, null,
                 checkIn.sessionId == null ? null : checkIn.weekNumber,
@@ -157,7 +161,7 @@ public class CheckInService {
         }
         CompletionEntity completion = completions.findById(session.id);
         return completion == null ? fallback
-                : documents.fromDocument(completion.data, SessionCompletedV1.class).painBefore();
+                : documents.fromDocument(completion.outbox.data, SessionCompletedV1.class).painBefore();
     }
 
     /** Adapts the plan to the check-in and marks it adapted; idempotent. Failures are left to the sweep. */
@@ -178,7 +182,7 @@ public class CheckInService {
             return false;
         }
         try {
-            int pain = documents.fromDocument(checkIn.data, PainCheckInV1.class).pain();
+            int pain = documents.fromDocument(checkIn.outbox.data, PainCheckInV1.class).pain();
             if (checkIn.sessionId == null) {
                 planService.recordPain(checkIn.planId, pain, checkIn.createdAt);
             } else {

@@ -11,26 +11,21 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.backrelief.planner.checkin.CheckInEntity;
 import org.backrelief.planner.checkin.CheckInRepository;
 import org.backrelief.planner.checkin.CheckInService;
 import org.backrelief.planner.plan.PlanEntity;
 import org.backrelief.planner.plan.PlanRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.backrelief.planner.support.PlannerConfig;
 import org.jboss.logging.Logger;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * Finishes what a crash or an outage interrupted: completions and check-ins that are stored but have not adapted
@@ -51,34 +46,22 @@ public class AdaptationSweep {
     private final CheckInService checkInService;
     private final Clock clock;
     private final Duration interval;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "adaptation-sweep");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public AdaptationSweep(CompletionRepository completions, CheckInRepository checkIns, PlanRepository plans,
-            CompletionService completionService, CheckInService checkInService, Clock clock,
-            @ConfigProperty(name = "backrelief.planner.adaptation-sweep-interval", defaultValue = "PT10S") Duration interval) {
+            CompletionService completionService, CheckInService checkInService, Clock clock, PlannerConfig config) {
         this.completions = completions;
         this.checkIns = checkIns;
         this.plans = plans;
         this.completionService = completionService;
         this.checkInService = checkInService;
         this.clock = clock;
-        this.interval = interval;
+        this.interval = config.adaptationSweepInterval();
     }
 
-    void onStart(@Observes StartupEvent event) {
-        long every = Math.max(1000, interval.toMillis());
-        executor.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
-    }
-
+    /** Every {@code adaptation-sweep-interval}, first one interval after startup; never two sweeps at once. */
+    @Scheduled(identity = "adaptation-sweep", every = "${backrelief.planner.adaptation-sweep-interval}",
+            delayed = "${backrelief.planner.adaptation-sweep-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         try {
             // only records old enough that the request that wrote them has finished its own follow-up

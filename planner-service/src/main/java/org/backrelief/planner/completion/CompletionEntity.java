@@ -5,11 +5,13 @@ import java.time.Instant;
 import org.bson.Document;
 import org.bson.codecs.pojo.annotations.BsonId;
 
+import org.backrelief.planner.outbox.OutboxEntry;
+
 import io.quarkus.mongodb.panache.common.MongoEntity;
 
 /**
- * A completed session, stored once per session (the id is the session id), and at the same time the outbox record
- * of its event: {@code data} is the event's payload, {@code published} turns true only after Kafka acknowledged it.
+ * A completed session, stored once per session (the id is the session id), with the outbox entry of its event
+ * ({@code outbox}: stored by the same insert, published once Kafka acknowledged it).
  */
 @MongoEntity(collection = "completions")
 public class CompletionEntity {
@@ -18,20 +20,16 @@ public class CompletionEntity {
     public String id;
     public String userId;
     public String planId;
-    public String eventId;
     public Instant createdAt;
     /** Week and step of the session when it was completed (the step the plan adapts from). */
     public int weekNumber;
     public int step;
     /** Fingerprint of the request: a retry must carry the same body. */
     public String fingerprint;
-    /** {@code SessionCompletedV1} as a document. */
-    public Document data;
     /** {@link CompletionView} as a document: what every retry gets back. */
     public Document result;
-    public boolean published;
-    public Instant publishedAt;
-    public int attempts;
+    /** The session-completed event ({@code SessionCompletedV1} as its data). */
+    public OutboxEntry outbox;
     /** The plan has taken this completion into account (set after the adaptation; the sweep retries until then). */
     public boolean adapted;
 

@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.backrelief.common.events.EventTypes;
+import org.backrelief.planner.outbox.OutboxSource;
 import org.backrelief.planner.plan.PlanEntity;
 import org.backrelief.planner.plan.SessionEntity;
 import org.backrelief.planner.plan.SessionRepository;
@@ -31,7 +33,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
-public class CompletionRepository implements PanacheMongoRepositoryBase<CompletionEntity, String> {
+public class CompletionRepository implements PanacheMongoRepositoryBase<CompletionEntity, String>, OutboxSource {
 
     private static final String COMPLETION = "completion";
     private static final String PLAN = "plan";
@@ -74,8 +76,15 @@ public class CompletionRepository implements PanacheMongoRepositoryBase<Completi
         return codecs.get(type).decode(new BsonDocumentReader(document), DecoderContext.builder().build());
     }
 
-    public List<CompletionEntity> unpublished(int limit) {
-        return find("published", Sort.ascending("createdAt"), false).page(Page.ofSize(limit)).list();
+    /** Its documents carry their event's outbox entry. */
+    @Override
+    public MongoCollection<CompletionEntity> outboxCollection() {
+        return mongoCollection();
+    }
+
+    @Override
+    public String outboxEventType() {
+        return EventTypes.SESSION_COMPLETED_V1;
     }
 
     public List<CompletionEntity> unadapted(Instant before, int limit) {

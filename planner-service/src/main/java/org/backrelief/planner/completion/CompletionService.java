@@ -18,10 +18,12 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.backrelief.common.domain.Phase;
+import org.backrelief.common.events.EventTypes;
 import org.backrelief.common.events.SessionCompletedV1;
 import org.backrelief.common.events.SessionCompletedV1.ExerciseResult;
 import org.backrelief.common.events.SessionCompletedV1.Status;
 import org.backrelief.common.problem.ProblemException;
+import org.backrelief.planner.outbox.OutboxEntry;
 import org.backrelief.planner.outbox.OutboxRelay;
 import org.backrelief.planner.plan.AdjustmentView;
 import org.backrelief.planner.plan.CompletionWindow;
@@ -131,10 +133,10 @@ public class CompletionService {
         completion.id = sessionId;
         completion.userId = userId;
         completion.planId = plan.id;
-        completion.eventId = eventId;
         completion.createdAt = now;
         completion.fingerprint = fingerprint;
-        completion.data = documents.toDocument(data);
+        completion.outbox = OutboxEntry.pending(eventId, EventTypes.SESSION_COMPLETED_V1, userId, data.completedAt(),
+                documents.toDocument(data));
         completion.result = documents.toDocument(view);
         completion.weekNumber = session.weekNumber;
         completion.step = session.step;
@@ -169,7 +171,7 @@ public class CompletionService {
             ProfileEntity profile, CompletionView answered) {
         try {
             SessionCompletedV1 data = event != null ? event
-                    : documents.fromDocument(completion.data, SessionCompletedV1.class);
+                    : documents.fromDocument(completion.outbox.data, SessionCompletedV1.class);
             sessions.markCompleted(completion.id, completion.planId, data.completedAt(), data.painBefore());
             // the decision the person was told (it weighed the pain, how much was done and why things were skipped)
             CompletionView view = answered != null ? answered

@@ -1,41 +1,42 @@
 package org.backrelief.planner.outbox;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.backrelief.common.events.CloudEvent;
 import org.backrelief.common.events.EventTypes;
 import org.backrelief.common.events.PainCheckInV1;
 import org.backrelief.common.events.SessionCompletedV1;
-import org.backrelief.planner.checkin.CheckInEntity;
-import org.backrelief.planner.completion.CompletionEntity;
 import org.backrelief.planner.support.Documents;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-/** Turns stored outbox records into the CloudEvents JSON published on {@code backrelief.activity}. */
+/** Turns stored outbox entries into the CloudEvents JSON published on {@code backrelief.activity}. */
 @ApplicationScoped
 public class EventFactory {
+
+    /** The data class of every event type the planner publishes. */
+    private static final Map<String, Class<?>> DATA_TYPES = Map.of(
+            EventTypes.SESSION_COMPLETED_V1, SessionCompletedV1.class,
+            EventTypes.PAIN_CHECKIN_V1, PainCheckInV1.class);
 
     private final Documents documents;
     private final String source;
 
-    public EventFactory(Documents documents,
-            @ConfigProperty(name = "backrelief.events.source", defaultValue = "/backrelief/planner-service") String source) {
+    public EventFactory(Documents documents, OutboxConfig config) {
         this.documents = documents;
-        this.source = source;
+        this.source = config.eventSource();
     }
 
-    public String sessionCompleted(CompletionEntity completion) {
-        SessionCompletedV1 data = documents.fromDocument(completion.data, SessionCompletedV1.class);
-        return json(CloudEvent.of(completion.eventId, source, EventTypes.SESSION_COMPLETED_V1, completion.userId,
-                data.completedAt(), data));
-    }
-
-    public String painCheckIn(CheckInEntity checkIn) {
-        PainCheckInV1 data = documents.fromDocument(checkIn.data, PainCheckInV1.class);
-        return json(CloudEvent.of(checkIn.eventId, source, EventTypes.PAIN_CHECKIN_V1, checkIn.userId,
-                data.recordedAt(), data));
+    /** The CloudEvent JSON of an outbox entry; its type names the data class. */
+    public String event(OutboxEntry entry) {
+        Class<?> dataType = DATA_TYPES.get(entry.eventType);
+        if (dataType == null) {
+            throw new IllegalStateException("No data class for event type " + entry.eventType);
+        }
+        Object data = documents.fromDocument(entry.data, dataType);
+        return json(CloudEvent.of(entry.eventId, source, entry.eventType, entry.key, entry.occurredAt, data));
     }
 
     private String json(CloudEvent<?> event) {

@@ -1,5 +1,6 @@
 package org.backrelief.planner.outbox;
 
+import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
@@ -11,16 +12,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,80 +32,103 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.backrelief.common.events.Topics;
-import org.backrelief.planner.checkin.CheckInEntity;
-import org.backrelief.planner.checkin.CheckInRepository;
-import org.backrelief.planner.completion.CompletionEntity;
-import org.backrelief.planner.completion.CompletionRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
 import org.jboss.logging.Logger;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 
+import io.quarkus.arc.All;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * The transactional-outbox relay. Completions and check-ins are stored with {@code published=false}; this relay sends
+ * The transactional-outbox relay. Every document that reports an event carries its {@link OutboxEntry} (completions
+ * and check-ins today: every {@link OutboxSource} bean), stored {@code PENDING} by the same insert; this relay sends
  * them to {@code backrelief.activity} (key = user id, value = CloudEvent JSON) and marks them published only after
  * the broker acknowledged them (acks=all, idempotent producer). It runs right after each write (low latency: calls
  * that come while a run is queued share it, so under load one run sends a whole batch in one round trip and marks it
  * with one update) and on a fixed sweep, so anything left over while Kafka was down goes out once it is back. One
  * thread, oldest first: a person's events keep their order. Delivery is at least once (a crash between ack and mark
  * re-sends); consumers de-duplicate by the CloudEvent id.
+ * <p>
+ * The sweep is {@code @Scheduled}; a trigger runs on the worker pool; a lock keeps runs one at a time (the order and
+ * the "mark only what was acknowledged" rule need it). It keeps a plain {@link KafkaProducer} rather than a
+ * {@code MutinyEmitter} on purpose: it must know per record, within {@code send-timeout}, whether the broker
+ * acknowledged it (to mark exactly those in one update), must retry the same records across a broker outage of any
+ * length by recreating the producer, and must not turn the service unhealthy while Kafka is away; an emitter channel
+ * nacks and reports itself unhealthy instead, and hides the producer it would have to recreate.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final CompletionRepository completions;
-    private final CheckInRepository checkIns;
+    private final List<OutboxSource> sources;
     private final EventFactory events;
     private final Clock clock;
     /** The {@code kafka.*} settings the messaging channels use too: bootstrap servers and, in Kubernetes, TLS + SCRAM. */
     private final Map<String, Object> kafkaConfig;
     private final String topic;
-    private final Duration sweepInterval;
     private final Duration sendTimeout;
     private final int batchSize;
     private final AtomicBoolean queued = new AtomicBoolean();
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One run at a time; guards the producer too. */
+    private final ReentrantLock running = new ReentrantLock();
     private KafkaProducer<String, String> producer;
     private boolean failing;
 
-    public OutboxRelay(CompletionRepository completions, CheckInRepository checkIns, EventFactory events, Clock clock,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            @ConfigProperty(name = "backrelief.outbox.topic", defaultValue = Topics.ACTIVITY) String topic,
-            @ConfigProperty(name = "backrelief.outbox.sweep-interval", defaultValue = "PT1S") Duration sweepInterval,
-            @ConfigProperty(name = "backrelief.outbox.send-timeout", defaultValue = "PT5S") Duration sendTimeout,
-            @ConfigProperty(name = "backrelief.outbox.batch-size", defaultValue = "100") int batchSize) {
-        this.completions = completions;
-        this.checkIns = checkIns;
+    public OutboxRelay(@All List<OutboxSource> sources, EventFactory events, Clock clock,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, OutboxConfig config) {
+        this.sources = List.copyOf(sources);
         this.events = events;
         this.clock = clock;
         this.kafkaConfig = Map.copyOf(kafkaConfig);
-        this.topic = topic;
-        this.sweepInterval = sweepInterval;
-        this.sendTimeout = sendTimeout;
-        this.batchSize = batchSize;
+        this.topic = config.topic();
+        this.sendTimeout = config.sendTimeout();
+        this.batchSize = config.batchSize();
     }
 
     void onStart(@Observes StartupEvent event) {
         // connect and learn the topic's partitions now, so the first completion does not pay for it
-        executor.execute(this::warmUp);
-        long every = Math.max(100, sweepInterval.toMillis());
-        executor.scheduleWithFixedDelay(this::relay, every, every, TimeUnit.MILLISECONDS);
+        Infrastructure.getDefaultWorkerPool().execute(() -> exclusively(this::warmUp));
+    }
+
+    /** For anything a trigger did not send (Kafka was down, or the process stopped before the run). */
+    @Scheduled(identity = "outbox-sweep", every = "${backrelief.outbox.sweep-interval}",
+            delayed = "${backrelief.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        exclusively(this::relay);
     }
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
-        closeProducer(Duration.ofSeconds(2));
+        try {
+            if (running.tryLock(2, TimeUnit.SECONDS)) {
+                try {
+                    closeProducer(Duration.ofSeconds(2));
+                } finally {
+                    running.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void exclusively(Runnable run) {
+        running.lock();
+        try {
+            run.run();
+        } finally {
+            running.unlock();
+        }
     }
 
     private void closeProducer(Duration timeout) {
@@ -130,15 +154,15 @@ public class OutboxRelay {
     /** Publish what is pending now; calls while a run is queued collapse into it. */
     public void trigger() {
         if (queued.compareAndSet(false, true)) {
-            executor.execute(() -> {
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
                 queued.set(false);
-                relay();
+                exclusively(this::relay);
             });
         }
     }
 
-    /** One outbox record to send; {@code completion} tells which collection marks it. */
-    private record Pending(Instant createdAt, String id, boolean completion, String key, String value) {
+    /** One outbox entry to send, with the collection that marks it. */
+    private record Pending(Instant createdAt, String id, MongoCollection<?> collection, String key, String value) {
     }
 
     /**
@@ -177,17 +201,15 @@ public class OutboxRelay {
             failure = e;
         }
         long deadline = System.nanoTime() + sendTimeout.toNanos();
-        List<String> completionIds = new ArrayList<>();
-        List<String> checkInIds = new ArrayList<>();
-        List<String> failedCompletions = new ArrayList<>();
-        List<String> failedCheckIns = new ArrayList<>();
+        Map<MongoCollection<?>, List<String>> acked = new LinkedHashMap<>();
+        Map<MongoCollection<?>, List<String>> failed = new LinkedHashMap<>();
         for (int i = 0; i < pending.size(); i++) {
             Pending record = pending.get(i);
-            boolean acked = false;
+            boolean ok = false;
             if (i < acks.size()) {
                 try {
                     acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    acked = true;
+                    ok = true;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failure = failure == null ? e : failure;
@@ -195,19 +217,19 @@ public class OutboxRelay {
                     failure = failure == null ? e : failure;
                 }
             }
-            (acked ? (record.completion() ? completionIds : checkInIds)
-                    : (record.completion() ? failedCompletions : failedCheckIns)).add(record.id());
+            (ok ? acked : failed).computeIfAbsent(record.collection(), c -> new ArrayList<>()).add(record.id());
         }
-        markPublished(completions.mongoCollection(), completionIds);
-        markPublished(checkIns.mongoCollection(), checkInIds);
+        acked.forEach((collection, ids) -> collection.updateMany(in("_id", ids),
+                combine(set(OutboxSource.STATE, OutboxState.PUBLISHED.name()),
+                        set(OutboxSource.FIELD + ".publishedAt", now()))));
         if (failure != null) {
             // start over with a fresh producer: whatever state the broker outage left it in is gone
             closeProducer(Duration.ZERO);
-            markAttempt(completions.mongoCollection(), failedCompletions);
-            markAttempt(checkIns.mongoCollection(), failedCheckIns);
+            failed.forEach((collection, ids) -> collection.updateMany(in("_id", ids),
+                    inc(OutboxSource.FIELD + ".attempts", 1)));
             if (!failing) {
                 LOG.warnf("Kafka did not acknowledge %d activity event(s); they wait for the next try: %s",
-                        failedCompletions.size() + failedCheckIns.size(), failure.toString());
+                        failed.values().stream().mapToInt(List::size).sum(), failure.toString());
             }
             failing = true;
             return -1;
@@ -219,25 +241,21 @@ public class OutboxRelay {
         return pending.size();
     }
 
-    private void markPublished(MongoCollection<?> collection, List<String> ids) {
-        if (!ids.isEmpty()) {
-            collection.updateMany(in("_id", ids), combine(set("published", true), set("publishedAt", now())));
-        }
-    }
-
-    private void markAttempt(MongoCollection<?> collection, List<String> ids) {
-        if (!ids.isEmpty()) {
-            collection.updateMany(in("_id", ids), inc("attempts", 1));
-        }
-    }
-
+    /** The oldest pending entries of every source, oldest first, at most a batch. */
     private List<Pending> pending() {
         List<Pending> pending = new ArrayList<>();
-        for (CompletionEntity c : completions.unpublished(batchSize)) {
-            pending.add(new Pending(c.createdAt, c.id, true, c.userId, events.sessionCompleted(c)));
-        }
-        for (CheckInEntity c : checkIns.unpublished(batchSize)) {
-            pending.add(new Pending(c.createdAt, c.id, false, c.userId, events.painCheckIn(c)));
+        for (OutboxSource source : sources) {
+            MongoCollection<?> collection = source.outboxCollection();
+            Codec<OutboxEntry> codec = collection.getCodecRegistry().get(OutboxEntry.class);
+            for (BsonDocument found : collection.withDocumentClass(BsonDocument.class)
+                    .find(eq(OutboxSource.STATE, OutboxState.PENDING.name()))
+                    .sort(Sorts.ascending("createdAt")).limit(batchSize)
+                    .projection(Projections.include("createdAt", OutboxSource.FIELD))) {
+                OutboxEntry entry = codec.decode(new BsonDocumentReader(found.getDocument(OutboxSource.FIELD)),
+                        DecoderContext.builder().build());
+                pending.add(new Pending(Instant.ofEpochMilli(found.getDateTime("createdAt").getValue()),
+                        found.getString("_id").getValue(), collection, entry.key, events.event(entry)));
+            }
         }
         pending.sort(Comparator.comparing(Pending::createdAt));
         return pending.size() > batchSize ? pending.subList(0, batchSize) : pending;

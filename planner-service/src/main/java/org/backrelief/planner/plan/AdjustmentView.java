@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.backrelief.planner.progression.SessionEffort;
 import org.backrelief.planner.progression.StepAnchor;
+import org.backrelief.planner.progression.PainAdaptation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One pain-monitored adjustment of a plan, with its reason: visible to the person in the plan. */
@@ -20,7 +21,9 @@ public record AdjustmentView(
                 + " the week after the session's week before this report", example = "2") int fromStep,
         @Schema(deprecated = true, description = "Deprecated, use nextWeekStepAfter (same value)", example = "0")
         int toStep,
-        @Schema(example = "Pain after the session was 7/10 (above 5): stepping back one level and rebuilding the coming sessions.")
+        // the reason PainAdaptation gives for a pain two points above its hold band
+        @Schema(example = "Pain after the session was " + (PainAdaptation.HOLD_MAX_PAIN + 2) + "/10 (above "
+                + PainAdaptation.HOLD_MAX_PAIN + "): stepping back one level and rebuilding the coming sessions.")
         String reason,
         @Schema(description = "Program week of the session the report is about (null on older adjustments)",
                 example = "2") Integer sessionWeek,

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.backrelief.common.problem.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.backrelief.planner.support.PlannerConfig;
 
 /**
  * "Can this session be completed?": the one home of the rule. An open session can be completed from its scheduled
@@ -16,9 +16,8 @@ public class CompletionWindow {
 
     private final int days;
 
-    public CompletionWindow(
-            @ConfigProperty(name = "backrelief.planner.completion-window-days", defaultValue = "3") int days) {
-        this.days = days;
+    public CompletionWindow(PlannerConfig config) {
+        this.days = config.completionWindowDays();
     }
 
     /** The earliest scheduled date still completable today. */

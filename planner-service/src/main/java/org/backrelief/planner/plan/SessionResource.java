@@ -23,6 +23,7 @@ import org.backrelief.planner.completion.CompletionService;
 import org.backrelief.planner.completion.CompletionView;
 import org.backrelief.planner.support.CurrentUser;
 import org.backrelief.planner.support.Ids;
+import org.backrelief.planner.safety.SafetyGate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,7 +55,7 @@ public class SessionResource {
     @Path("/next")
     @Operation(summary = "The next open session with today's routine",
             description = "status BLOCKED (no routine) when a red flag stands or pain has jumped since the red-flag"
-                    + " screen; GENTLE_ONLY when the latest pain is 7/10 or more.")
+                    + " screen; GENTLE_ONLY when the latest pain is " + SafetyGate.GENTLE_ONLY_PAIN + "/10 or more.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "No program, or no open session left",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -16,6 +16,7 @@ import org.backrelief.planner.catalog.CatalogCache;
 import org.backrelief.planner.profile.ProfileSpec;
 import org.backrelief.planner.safety.SafetyDecision;
 import org.backrelief.planner.support.PlannerProblems;
+import org.backrelief.planner.safety.SafetyGate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,8 +44,8 @@ public class PreviewResource {
     @Path("/preview")
     @PermitAll
     @Operation(summary = "Compose today's routine for a profile; nothing is stored",
-            description = "Red flags give status BLOCKED with the reason and no routine; pain of 7/10 or more gives a"
-                    + " gentle-only routine.")
+            description = "Red flags give status BLOCKED with the reason and no routine; pain of "
+                    + SafetyGate.GENTLE_ONLY_PAIN + "/10 or more gives a gentle-only routine.")
     @APIResponse(responseCode = "200", description = "A routine, or why there is none",
             content = @Content(schema = @Schema(implementation = RoutineResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid profile",

@@ -6,8 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.backrelief.common.domain.Impact;
-import org.backrelief.common.domain.Level;
 import org.backrelief.common.domain.Phase;
 import org.backrelief.common.domain.Target;
 import org.backrelief.planner.catalog.Candidate;
@@ -29,7 +27,7 @@ import org.backrelief.planner.safety.SafetyGate;
  * <ul>
  * <li>an exercise qualifies for a phase only if the catalog lists it for that phase, all its equipment is at hand,
  * no avoided position rules it out, its minimum level is at most the person's level and its difficulty is within
- * the level's cap ({@value #MAX_DIFFICULTY_BEGINNER} for beginners, so never shuffles or sprints); from pain
+ * the level's cap ({@value Eligibility#MAX_DIFFICULTY_BEGINNER} for beginners, so never shuffles or sprints); from pain
  * {@value SafetyGate#NO_MODERATE_IMPACT_PAIN} no moderate-impact moves; on a gentle-only day only gentle ones;</li>
  * <li>the five phases come in the guide's order; warm-up and cool-down are never empty;</li>
  * <li>strengthening starts with a core exercise whenever one qualifies;</li>
@@ -45,19 +43,23 @@ import org.backrelief.planner.safety.SafetyGate;
 public final class RoutineComposer {
 
     public static final int TIME_TOLERANCE_PERCENT = 10;
-    public static final int MAX_DIFFICULTY_BEGINNER = 3;
-    public static final int MAX_DIFFICULTY_INTERMEDIATE = 4;
-    public static final int MAX_DIFFICULTY_ADVANCED = 5;
     /** At most this many exercises per phase, in {@link Phase} order. */
     static final int[] MAX_EXERCISES = { 5, 8, 5, 2, 4 };
     /** Relaxation may run this long when the time cannot be filled otherwise. */
     static final int EXTENDED_RELAXATION_MINUTES = 15;
-    /**
-     * How far doses may stretch to fill the time, tried in order: 0 the step's doses (strengthening and stretching up
-     * to {@value #SOFT_SETS} sets); 1 up to {@link ProgressionRules#MAX_SETS} sets; 2 longer relaxation; 3 cardio past
-     * its quota.
+    /*
+     * The allowance: how far doses may stretch to fill the time, tried in order (it was called "level", like the
+     * person's fitness Level). Each allows what the ones before it allow.
      */
-    static final int LEVELS = 4;
+    /** The step's doses; strengthening and stretching up to {@value #SOFT_SETS} sets. */
+    static final int ALLOW_STEP_DOSES = 0;
+    /** Stretching and warm-up moves up to {@link ProgressionRules#MAX_SETS} sets. */
+    static final int ALLOW_MORE_SETS = 1;
+    /** Relaxation up to {@value #EXTENDED_RELAXATION_MINUTES} minutes; an exercise may return in a phase the guide also lists it for. */
+    static final int ALLOW_LONGER_RELAXATION = 2;
+    /** Cardio up to {@value #CARDIO_EXTRA_MINUTES} minutes past its quota, and a second cardio activity. */
+    static final int ALLOW_MORE_CARDIO = 3;
+    static final int ALLOWANCES = ALLOW_MORE_CARDIO + 1;
     /** Cardio may run this much past its quota when nothing else can fill the time. */
     static final int CARDIO_EXTRA_MINUTES = 15;
     /** Sets a strengthening or stretching exercise may reach before anything else stretches. */
@@ -95,46 +97,6 @@ public final class RoutineComposer {
 
     public Routine compose(ProfileSpec profile, int day, long seed, int step, Mode mode, CatalogSnapshot snapshot) {
         return new Work(profile, day, seed, step, mode, snapshot).compose();
-    }
-
-    public static int maxDifficulty(Level level) {
-        return switch (level) {
-            case BEGINNER -> MAX_DIFFICULTY_BEGINNER;
-            case INTERMEDIATE -> MAX_DIFFICULTY_INTERMEDIATE;
-            case ADVANCED -> MAX_DIFFICULTY_ADVANCED;
-        };
-    }
-
-    /** Whether {@code c} may appear at all for this person today. */
-    static boolean eligible(Candidate c, Level level, int equipmentMask, int avoidMask, int pain, Mode mode) {
-        if ((c.equipmentMask() & ~equipmentMask) != 0 || (c.avoidMask() & avoidMask) != 0) {
-            return false;
-        }
-        if (c.exercise().minLevel().ordinal() > level.ordinal() || c.difficulty() > maxDifficulty(level)) {
-            return false;
-        }
-        if (pain >= SafetyGate.NO_MODERATE_IMPACT_PAIN && c.impact() == Impact.MODERATE) {
-            return false;
-        }
-        return mode != Mode.GENTLE || c.gentle();
-    }
-
-    /**
-     * Whether an exercise the guide limits to a few times a week (back extensions: "two or three times per week") may
-     * be on this session: session {@code slot = day % sessionsPerWeek} of the week, and only {@code timesPerWeek.max}
-     * slots of the week, spread evenly (3 of 7: slots 0, 3, 5). Program sessions use their index as the day and every
-     * program week holds exactly {@code sessionsPerWeek} sessions, so no week has more.
-     */
-    static boolean onAllowedDay(Candidate c, int day, int sessionsPerWeek) {
-        var perWeek = c.dose().timesPerWeek();
-        if (perWeek == null || sessionsPerWeek <= perWeek.max()) {
-            return true;
-        }
-        if (perWeek.max() <= 0) {
-            return false;
-        }
-        int slot = Math.floorMod(day, sessionsPerWeek);
-        return slot == 0 || slot * perWeek.max() / sessionsPerWeek != (slot - 1) * perWeek.max() / sessionsPerWeek;
     }
 
     static <E extends Enum<E>> int mask(Set<E> values) {
@@ -178,16 +140,16 @@ public final class RoutineComposer {
                     withMinutes, dosage.restSeconds());
         }
 
-        int maxSets(int level) {
-            return RoutineComposer.maxSets(candidate, dosage, level);
+        int maxSets(int allowance) {
+            return RoutineComposer.maxSets(candidate, dosage, allowance);
         }
 
-        int maxMinutes(int level) {
-            return RoutineComposer.maxMinutes(candidate, dosage, level);
+        int maxMinutes(int allowance) {
+            return RoutineComposer.maxMinutes(candidate, dosage, allowance);
         }
     }
 
-    static int maxSets(Candidate c, Dosage d, int level) {
+    static int maxSets(Candidate c, Dosage d, int allowance) {
         Phase phase = c.phase();
         if (phase == Phase.STRENGTHENING) {
             // never above the guide's range (or the labelled default's): the guide gives one count, i.e. one set
@@ -195,20 +157,106 @@ public final class RoutineComposer {
         }
         if (phase == Phase.STRETCHING) {
             int soft = Math.max(d.targetSets(), SOFT_SETS);
-            return level >= 1 ? Math.max(soft, ProgressionRules.MAX_SETS) : soft;
+            return allowance >= ALLOW_MORE_SETS ? Math.max(soft, ProgressionRules.MAX_SETS) : soft;
         }
-        return level >= 1 ? Math.max(d.targetSets(), ProgressionRules.MAX_SETS) : d.targetSets();
+        return allowance >= ALLOW_MORE_SETS ? Math.max(d.targetSets(), ProgressionRules.MAX_SETS) : d.targetSets();
     }
 
-    static int maxMinutes(Candidate c, Dosage d, int level) {
+    static int maxMinutes(Candidate c, Dosage d, int allowance) {
         int guideMax = c.dose().minutes().max();
         if (c.phase() == Phase.LOW_IMPACT_CARDIO) {
-            return level >= 3 ? Math.max(d.minutes(), guideMax) + CARDIO_EXTRA_MINUTES : d.minutes();
+            return allowance >= ALLOW_MORE_CARDIO ? Math.max(d.minutes(), guideMax) + CARDIO_EXTRA_MINUTES : d.minutes();
         }
-        if (level >= 2 && c.targets(Target.MIND_BREATHING)) {
+        if (allowance >= ALLOW_LONGER_RELAXATION && c.targets(Target.MIND_BREATHING)) {
             return Math.max(guideMax, EXTENDED_RELAXATION_MINUTES);
         }
         return guideMax;
+    }
+
+    /** An eligible exercise of a phase with its dose at the routine's step. */
+    private record Choice(Candidate candidate, Dosage dosage) {
+    }
+
+    /**
+     * Ranks inside a phase, lowest first (the guide's order). Ranks are 100 apart so that "lighter first" (difficulty,
+     * then impact: at most 5 * 10 + 9) orders exercises within a rank without reaching the next one.
+     */
+    static final class InPhaseOrder {
+        static final int PER_DIFFICULTY = 10;
+        // warm-up: light movement that raises the heart rate, other dynamic moves, breathing, slow back stretches
+        static final int WARM_UP_HEART_RATE = 100;
+        static final int WARM_UP_DYNAMIC = 300;
+        static final int WARM_UP_BREATHING = 600;
+        static final int WARM_UP_STRETCHES = 700;
+        // strengthening: the core exercise, then the others (lighter first)
+        static final int CORE_FIRST = 0;
+        static final int STRENGTHENING_OTHERS = 100;
+        // stretching: back, hamstrings, hip flexors
+        static final int BACK = 0;
+        static final int HAMSTRINGS = 100;
+        static final int HIP_FLEXORS = 200;
+        // cool-down: foam rolling, stretches, relaxation
+        static final int FOAM_ROLLING = 0;
+        static final int COOL_DOWN_STRETCHES = 100;
+        static final int RELAXATION_LAST = 200;
+
+        private InPhaseOrder() {
+        }
+
+        static int lighterFirst(Candidate c) {
+            return c.difficulty() * PER_DIFFICULTY + c.impact().ordinal();
+        }
+    }
+
+    /** One step of the time fitter's hill-climb: a set or a minute more or less, an exercise dropped or added. */
+    private sealed interface Move {
+
+        void apply(Work work, int gap, int allowance);
+
+        record AddSet(Item item) implements Move {
+            public void apply(Work work, int gap, int allowance) {
+                item.sets++;
+            }
+        }
+
+        record RemoveSet(Item item) implements Move {
+            public void apply(Work work, int gap, int allowance) {
+                item.sets--;
+            }
+        }
+
+        record AddMinute(Item item) implements Move {
+            public void apply(Work work, int gap, int allowance) {
+                item.minutes++;
+            }
+        }
+
+        record RemoveMinute(Item item) implements Move {
+            public void apply(Work work, int gap, int allowance) {
+                item.minutes--;
+            }
+        }
+
+        /** Drops an exercise that is not mandatory from phase {@code phase}. */
+        record Drop(int phase, Item item) implements Move {
+            public void apply(Work work, int gap, int allowance) {
+                work.items[phase].remove(item);
+                work.used.remove(item.candidate.id());
+            }
+        }
+
+        /** Adds eligible candidate {@code index} of phase {@code phase}, one set or the minutes that fit. */
+        record Add(int phase, int index) implements Move {
+            public void apply(Work work, int gap, int allowance) {
+                Choice choice = work.choices[phase][index];
+                Item item = work.newItem(phase, index, work.classify(phase, choice.candidate()), false, gap);
+                item.sets = 1;
+                if (item.timed()) {
+                    item.minutes = work.addedMinutes(choice, gap, allowance);
+                }
+                work.add(phase, item);
+            }
+        }
     }
 
     private static final class Work {
@@ -219,8 +267,8 @@ public final class RoutineComposer {
         final Mode mode;
         final int preferenceBits;
         final int target;
-        final Candidate[][] eligible = new Candidate[PHASES.length][];
-        final Dosage[][] dosages = new Dosage[PHASES.length][];
+        /** Per phase, the eligible candidates with their dose at this step, in rotation order. */
+        final Choice[][] choices = new Choice[PHASES.length][];
         final boolean[] available = new boolean[PHASES.length];
         @SuppressWarnings("unchecked")
         final List<Item>[] items = new List[PHASES.length];
@@ -250,21 +298,19 @@ public final class RoutineComposer {
                 Candidate[] filtered = new Candidate[skip ? 0 : all.size()];
                 for (int i = 0; i < filtered.length; i++) {
                     Candidate c = all.get(i);
-                    if (eligible(c, profile.level(), equipment, avoid, profile.currentPain(), mode)
-                            && onAllowedDay(c, day, profile.sessionsPerWeek())) {
+                    if (Eligibility.eligible(c, profile.level(), equipment, avoid, profile.currentPain(), mode)
+                            && Eligibility.onAllowedDay(c, day, profile.sessionsPerWeek())) {
                         filtered[count++] = c;
                     }
                 }
                 // rotate: consecutive days start the search at consecutive candidates
-                Candidate[] rotated = new Candidate[count];
-                Dosage[] doses = new Dosage[count];
+                Choice[] rotated = new Choice[count];
                 int start = count == 0 ? 0 : Math.floorMod(day + salt(seed, p), count);
                 for (int i = 0; i < count; i++) {
-                    rotated[i] = filtered[(start + i) % count];
-                    doses[i] = ProgressionRules.dosage(rotated[i], this.step);
+                    Candidate c = filtered[(start + i) % count];
+                    rotated[i] = new Choice(c, ProgressionRules.dosage(c, this.step));
                 }
-                eligible[p] = rotated;
-                dosages[p] = doses;
+                choices[p] = rotated;
                 available[p] = count > 0;
             }
             dropLightCardioWithoutStretching();
@@ -277,36 +323,35 @@ public final class RoutineComposer {
                 return;
             }
             int kept = 0;
-            for (int i = 0; i < eligible[w].length; i++) {
-                if (!Role.LIGHT_CARDIO.matches(eligible[w][i], 0)) {
+            for (Choice choice : choices[w]) {
+                if (!Role.LIGHT_CARDIO.matches(choice.candidate(), 0)) {
                     kept++;
                 }
             }
-            if (kept == 0 || kept == eligible[w].length) {
+            if (kept == 0 || kept == choices[w].length) {
                 return;
             }
             boolean warmMovementLeft = false;
-            for (Candidate c : eligible[w]) {
+            for (Choice choice : choices[w]) {
+                Candidate c = choice.candidate();
                 warmMovementLeft |= !Role.LIGHT_CARDIO.matches(c, 0) && Role.WARM_MOVEMENT.matches(c, 0);
             }
             if (!warmMovementLeft) {
                 return; // light cardio is then the only way to warm up: keep it
             }
-            Candidate[] candidates = new Candidate[kept];
-            Dosage[] doses = new Dosage[kept];
-            for (int i = 0, k = 0; i < eligible[w].length; i++) {
-                if (!Role.LIGHT_CARDIO.matches(eligible[w][i], 0)) {
-                    candidates[k] = eligible[w][i];
-                    doses[k++] = dosages[w][i];
+            Choice[] withoutLightCardio = new Choice[kept];
+            int k = 0;
+            for (Choice choice : choices[w]) {
+                if (!Role.LIGHT_CARDIO.matches(choice.candidate(), 0)) {
+                    withoutLightCardio[k++] = choice;
                 }
             }
-            eligible[w] = candidates;
-            dosages[w] = doses;
+            choices[w] = withoutLightCardio;
         }
 
         boolean hasWarmMovement() {
-            for (Candidate c : eligible[Phase.WARM_UP.ordinal()]) {
-                if (Role.WARM_MOVEMENT.matches(c, 0)) {
+            for (Choice choice : choices[Phase.WARM_UP.ordinal()]) {
+                if (Role.WARM_MOVEMENT.matches(choice.candidate(), 0)) {
                     return true;
                 }
             }
@@ -335,11 +380,11 @@ public final class RoutineComposer {
                 int p = phase.ordinal();
                 if (available[p]) {
                     select(p, roles[p]);
-                    climb(p, budgets[p], 0);
+                    climb(p, budgets[p], ALLOW_STEP_DOSES);
                 }
             }
-            for (int level = 0; level < LEVELS; level++) {
-                climb(-1, target, level);
+            for (int allowance = ALLOW_STEP_DOSES; allowance < ALLOWANCES; allowance++) {
+                climb(-1, target, allowance);
             }
             int total = total();
             boolean tooLong = (total - target) * 100 > TIME_TOLERANCE_PERCENT * target;
@@ -392,7 +437,7 @@ public final class RoutineComposer {
                 // nothing fitted a role: the quickest candidate, unused if possible (one used elsewhere is fine:
                 // the catalog lists it for this phase too, so the guide uses it in both)
                 int index = smallestFit(p, Role.EXTRA, budgets[p]);
-                add(p, newItem(p, index, classify(p, eligible[p][index]), true, budgets[p]));
+                add(p, newItem(p, index, classify(p, choices[p][index].candidate()), true, budgets[p]));
             }
         }
 
@@ -401,10 +446,10 @@ public final class RoutineComposer {
             int quickest = -1;
             int quickestSeconds = Integer.MAX_VALUE;
             for (int pass = 0; pass < 2; pass++) {
-                Candidate[] candidates = eligible[p];
+                Choice[] candidates = choices[p];
                 for (int i = 0; i < candidates.length; i++) {
-                    boolean fresh = !used.contains(candidates[i].id());
-                    if ((pass == 0) != fresh || !role.matches(candidates[i], preferenceBits)) {
+                    boolean fresh = !used.contains(candidates[i].candidate().id());
+                    if ((pass == 0) != fresh || !role.matches(candidates[i].candidate(), preferenceBits)) {
                         continue;
                     }
                     int seconds = minimalSeconds(p, i);
@@ -425,7 +470,7 @@ public final class RoutineComposer {
 
         /** One set, or one minute: the least this candidate can take. */
         int minimalSeconds(int p, int index) {
-            Dosage d = dosages[p][index];
+            Dosage d = choices[p][index].dosage();
             if (d.minutes() > 0) {
                 return TimingModel.estimateSeconds(0, 0, 0, false, MIN_MINUTES, 0);
             }
@@ -433,9 +478,9 @@ public final class RoutineComposer {
         }
 
         int find(int p, Role role) {
-            Candidate[] candidates = eligible[p];
+            Choice[] candidates = choices[p];
             for (int i = 0; i < candidates.length; i++) {
-                if (!used.contains(candidates[i].id()) && role.matches(candidates[i], preferenceBits)) {
+                if (!used.contains(candidates[i].candidate().id()) && role.matches(candidates[i].candidate(), preferenceBits)) {
                     return i;
                 }
             }
@@ -443,9 +488,9 @@ public final class RoutineComposer {
         }
 
         int findAny(int p, Role role) {
-            Candidate[] candidates = eligible[p];
+            Choice[] candidates = choices[p];
             for (int i = 0; i < candidates.length; i++) {
-                if (role.matches(candidates[i], preferenceBits) && !inPhase(p, candidates[i])) {
+                if (role.matches(candidates[i].candidate(), preferenceBits) && !inPhase(p, candidates[i].candidate())) {
                     return i;
                 }
             }
@@ -462,8 +507,8 @@ public final class RoutineComposer {
         }
 
         Item newItem(int p, int index, Role role, boolean mandatory, int secondsLeft) {
-            Candidate c = eligible[p][index];
-            Dosage d = dosages[p][index];
+            Candidate c = choices[p][index].candidate();
+            Dosage d = choices[p][index].dosage();
             int minutes = 0;
             if (d.minutes() > 0) {
                 int fits = Math.max(MIN_MINUTES, (secondsLeft - TimingModel.TRANSITION_SECONDS) / TimingModel.SECONDS_PER_MINUTE);
@@ -506,10 +551,10 @@ public final class RoutineComposer {
          * Moves the phase ({@code phase >= 0}) or the whole routine towards {@code goal} one best move at a time:
          * a set or a minute more or less, an exercise added or dropped. Stops when no move gets closer.
          */
-        void climb(int phase, int goal, int level) {
+        void climb(int phase, int goal, int allowance) {
             int from = phase < 0 ? 0 : phase;
             int to = phase < 0 ? PHASES.length - 1 : phase;
-            for (int move = 0; move < MAX_MOVES; move++) {
+            for (int moves = 0; moves < MAX_MOVES; moves++) {
                 int current = 0;
                 for (int p = from; p <= to; p++) {
                     current += seconds(p);
@@ -518,121 +563,98 @@ public final class RoutineComposer {
                 if (Math.abs(gap) <= GOOD_ENOUGH_SECONDS) {
                     return;
                 }
-                int best = Math.abs(gap);
-                Item bestItem = null;
-                int bestKind = 0; // 1 sets+, 2 sets-, 3 minutes+, 4 minutes-, 5 remove, 6 add
-                int bestPhase = -1;
-                int bestIndex = -1;
-                for (int p = from; p <= to; p++) {
-                    List<Item> phaseItems = items[p];
-                    for (int i = 0; i < phaseItems.size(); i++) {
-                        Item item = phaseItems.get(i);
-                        int now = item.seconds();
-                        int delta;
-                        if (gap > 0) {
-                            if (item.timed()) {
-                                if (item.minutes < item.maxMinutes(level)) {
-                                    delta = TimingModel.SECONDS_PER_MINUTE;
-                                    if (Math.abs(gap - delta) < best) {
-                                        best = Math.abs(gap - delta);
-                                        bestItem = item;
-                                        bestKind = 3;
-                                    }
-                                }
-                            } else if (item.sets < item.maxSets(level)) {
-                                delta = item.secondsWith(item.sets + 1, 0) - now;
-                                if (Math.abs(gap - delta) < best) {
-                                    best = Math.abs(gap - delta);
-                                    bestItem = item;
-                                    bestKind = 1;
-                                }
-                            }
-                        } else {
-                            if (item.timed()) {
-                                if (item.minutes > MIN_MINUTES) {
-                                    delta = -TimingModel.SECONDS_PER_MINUTE;
-                                    if (Math.abs(gap - delta) < best) {
-                                        best = Math.abs(gap - delta);
-                                        bestItem = item;
-                                        bestKind = 4;
-                                    }
-                                }
-                            } else if (item.sets > 1) {
-                                delta = item.secondsWith(item.sets - 1, 0) - now;
-                                if (Math.abs(gap - delta) < best) {
-                                    best = Math.abs(gap - delta);
-                                    bestItem = item;
-                                    bestKind = 2;
-                                }
-                            }
-                            if (!item.mandatory && Math.abs(gap + now) < best) {
-                                best = Math.abs(gap + now);
-                                bestItem = item;
-                                bestKind = 5;
-                                bestPhase = p;
-                            }
-                        }
-                    }
-                    // a second cardio activity only when cardio may run past its quota anyway
-                    boolean room = phaseItems.size() < MAX_EXERCISES[p]
-                            && (p != Phase.LOW_IMPACT_CARDIO.ordinal() || level >= 3 || phaseItems.isEmpty());
-                    if (gap > 0 && room && available[p]) {
-                        Candidate[] candidates = eligible[p];
-                        for (int i = 0; i < candidates.length; i++) {
-                            // variety first; from level 2 on, an exercise the guide also lists for this phase may
-                            // come back here (cool-down child's pose after the stretching one), never twice a phase
-                            if (used.contains(candidates[i].id()) && (level < 2 || inPhase(p, candidates[i]))) {
-                                continue;
-                            }
-                            if (p == Phase.LOW_IMPACT_CARDIO.ordinal()
-                                    && addedMinutes(dosages[p][i], gap, level, candidates[i]) < MIN_ADDED_CARDIO_MINUTES) {
-                                continue;
-                            }
-                            int seconds = addedSeconds(dosages[p][i], gap, level, candidates[i]);
-                            if (Math.abs(gap - seconds) < best) {
-                                best = Math.abs(gap - seconds);
-                                bestItem = null;
-                                bestKind = 6;
-                                bestPhase = p;
-                                bestIndex = i;
-                            }
-                        }
-                    }
+                Move best = bestMove(from, to, gap, allowance);
+                if (best == null) {
+                    return;
                 }
-                switch (bestKind) {
-                    case 1 -> bestItem.sets++;
-                    case 2 -> bestItem.sets--;
-                    case 3 -> bestItem.minutes++;
-                    case 4 -> bestItem.minutes--;
-                    case 5 -> {
-                        items[bestPhase].remove(bestItem);
-                        used.remove(bestItem.candidate.id());
-                    }
-                    case 6 -> {
-                        Candidate c = eligible[bestPhase][bestIndex];
-                        Item item = newItem(bestPhase, bestIndex, classify(bestPhase, c), false, gap);
-                        item.sets = 1;
-                        if (item.timed()) {
-                            item.minutes = addedMinutes(dosages[bestPhase][bestIndex], gap, level, c);
-                        }
-                        add(bestPhase, item);
-                    }
-                    default -> {
-                        return;
-                    }
-                }
+                best.apply(this, gap, allowance);
             }
         }
 
-        int addedMinutes(Dosage d, int gap, int level, Candidate c) {
-            int cap = maxMinutes(c, d, level);
+        /** The move that brings the phases {@code from}..{@code to} closest to closing {@code gap}; null when none helps. */
+        Move bestMove(int from, int to, int gap, int allowance) {
+            int best = Math.abs(gap);
+            Move bestMove = null;
+            for (int p = from; p <= to; p++) {
+                List<Item> phaseItems = items[p];
+                for (int i = 0; i < phaseItems.size(); i++) {
+                    Item item = phaseItems.get(i);
+                    int now = item.seconds();
+                    int delta;
+                    if (gap > 0) {
+                        if (item.timed()) {
+                            if (item.minutes < item.maxMinutes(allowance)) {
+                                delta = TimingModel.SECONDS_PER_MINUTE;
+                                if (Math.abs(gap - delta) < best) {
+                                    best = Math.abs(gap - delta);
+                                    bestMove = new Move.AddMinute(item);
+                                }
+                            }
+                        } else if (item.sets < item.maxSets(allowance)) {
+                            delta = item.secondsWith(item.sets + 1, 0) - now;
+                            if (Math.abs(gap - delta) < best) {
+                                best = Math.abs(gap - delta);
+                                bestMove = new Move.AddSet(item);
+                            }
+                        }
+                    } else {
+                        if (item.timed()) {
+                            if (item.minutes > MIN_MINUTES) {
+                                delta = -TimingModel.SECONDS_PER_MINUTE;
+                                if (Math.abs(gap - delta) < best) {
+                                    best = Math.abs(gap - delta);
+                                    bestMove = new Move.RemoveMinute(item);
+                                }
+                            }
+                        } else if (item.sets > 1) {
+                            delta = item.secondsWith(item.sets - 1, 0) - now;
+                            if (Math.abs(gap - delta) < best) {
+                                best = Math.abs(gap - delta);
+                                bestMove = new Move.RemoveSet(item);
+                            }
+                        }
+                        if (!item.mandatory && Math.abs(gap + now) < best) {
+                            best = Math.abs(gap + now);
+                            bestMove = new Move.Drop(p, item);
+                        }
+                    }
+                }
+                // a second cardio activity only when cardio may run past its quota anyway
+                boolean room = phaseItems.size() < MAX_EXERCISES[p]
+                        && (p != Phase.LOW_IMPACT_CARDIO.ordinal() || allowance >= ALLOW_MORE_CARDIO || phaseItems.isEmpty());
+                if (gap > 0 && room && available[p]) {
+                    Choice[] candidates = choices[p];
+                    for (int i = 0; i < candidates.length; i++) {
+                        // variety first; from ALLOW_LONGER_RELAXATION on, an exercise the guide also lists for this
+                        // phase may come back here (cool-down child's pose after the stretching one), never twice a phase
+                        if (used.contains(candidates[i].candidate().id()) && (allowance < ALLOW_LONGER_RELAXATION || inPhase(p, candidates[i].candidate()))) {
+                            continue;
+                        }
+                        if (p == Phase.LOW_IMPACT_CARDIO.ordinal()
+                                && addedMinutes(candidates[i], gap, allowance) < MIN_ADDED_CARDIO_MINUTES) {
+                            continue;
+                        }
+                        int seconds = addedSeconds(candidates[i], gap, allowance);
+                        if (Math.abs(gap - seconds) < best) {
+                            best = Math.abs(gap - seconds);
+                            bestMove = new Move.Add(p, i);
+                        }
+                    }
+                }
+            }
+            return bestMove;
+        }
+
+        int addedMinutes(Choice choice, int gap, int allowance) {
+            int cap = maxMinutes(choice.candidate(), choice.dosage(), allowance);
             int fits = (gap - TimingModel.TRANSITION_SECONDS + TimingModel.SECONDS_PER_MINUTE / 2) / TimingModel.SECONDS_PER_MINUTE;
             return Math.max(MIN_MINUTES, Math.min(cap, fits));
         }
 
-        int addedSeconds(Dosage d, int gap, int level, Candidate c) {
+        int addedSeconds(Choice choice, int gap, int allowance) {
+            Dosage d = choice.dosage();
             if (d.minutes() > 0) {
-                return TimingModel.estimateSeconds(0, 0, 0, false, addedMinutes(d, gap, level, c), 0);
+                return TimingModel.estimateSeconds(0, 0, 0, false, addedMinutes(choice, gap, allowance), 0);
             }
             return TimingModel.estimateSeconds(1, d.reps(), d.holdSeconds(), d.perSide(), 0, d.restSeconds());
         }
@@ -675,7 +697,7 @@ public final class RoutineComposer {
                     + " its time went to the other phases.";
         }
 
-        /** The guide's order inside a phase. */
+        /** The guide's order inside a phase: the lowest rank first ({@link InPhaseOrder}), then the order added. */
         static int orderKey(Phase phase, Item item) {
             Candidate c = item.candidate;
             return switch (phase) {
@@ -683,22 +705,25 @@ public final class RoutineComposer {
                 // minutes of breathing, and the slow back stretches last: never a stretch before the muscles are warm
                 case WARM_UP -> {
                     if (Role.WARM_MOVEMENT.matches(c, 0)) {
-                        yield 100 + c.difficulty() * 10 + c.impact().ordinal();
+                        yield InPhaseOrder.WARM_UP_HEART_RATE + InPhaseOrder.lighterFirst(c);
                     }
                     if (c.targetsOnly(Target.MIND_BREATHING)) {
-                        yield 600;
+                        yield InPhaseOrder.WARM_UP_BREATHING;
                     }
                     if (Role.BACK_STRETCH.matches(c, 0) || c.dose().holdSeconds() != null) {
-                        yield 700;
+                        yield InPhaseOrder.WARM_UP_STRETCHES;
                     }
-                    yield 300 + c.difficulty() * 10 + c.impact().ordinal();
+                    yield InPhaseOrder.WARM_UP_DYNAMIC + InPhaseOrder.lighterFirst(c);
                 }
-                case STRENGTHENING -> item.mandatory ? 0 : 100 + c.difficulty() * 10;
+                case STRENGTHENING -> item.mandatory ? InPhaseOrder.CORE_FIRST
+                        : InPhaseOrder.STRENGTHENING_OTHERS + c.difficulty() * InPhaseOrder.PER_DIFFICULTY;
                 // the guide's order: back, hamstrings, hip flexors
-                case STRETCHING -> item.role == Role.STRETCH_HIP_FLEXORS ? 200
-                        : item.role == Role.STRETCH_HAMSTRINGS ? 100 : 0;
+                case STRETCHING -> item.role == Role.STRETCH_HIP_FLEXORS ? InPhaseOrder.HIP_FLEXORS
+                        : item.role == Role.STRETCH_HAMSTRINGS ? InPhaseOrder.HAMSTRINGS : InPhaseOrder.BACK;
                 // foam rolling first, stretches, relaxation last
-                case COOL_DOWN -> Role.FOAM_ROLL.matches(c, 0) ? 0 : Role.RELAXATION.matches(c, 0) ? 200 : 100;
+                case COOL_DOWN -> Role.FOAM_ROLL.matches(c, 0) ? InPhaseOrder.FOAM_ROLLING
+                        : Role.RELAXATION.matches(c, 0) ? InPhaseOrder.RELAXATION_LAST
+                        : InPhaseOrder.COOL_DOWN_STRETCHES;
                 default -> 0;
             };
         }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.backrelief.planner.safety.RedFlag;
 import org.backrelief.planner.safety.SafetyDecision;
+import org.backrelief.planner.safety.SafetyGate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -22,7 +23,7 @@ public record RoutineResponse(
     public enum Status {
         /** A normal routine. */
         READY,
-        /** Pain of 7/10 or more: a gentle routine. */
+        /** Pain of {@value SafetyGate#GENTLE_ONLY_PAIN}/10 or more: a gentle routine. */
         GENTLE_ONLY,
         /** No routine: see {@link Blocked#reason()}. */
         BLOCKED

@@ -10,13 +10,13 @@ import org.backrelief.common.domain.Phase;
  * to 45-90 minutes. From 45 to 90 minutes every phase moves from its lower to its upper figure in step.</li>
  * <li>Below 45 minutes, cardio shrinks first, down to {@value #CARDIO_SHORT_FLOOR_MINUTES} minutes; after that every
  * phase gives up time in proportion to what it has above a {@value #PHASE_FLOOR_MINUTES}-minute floor. So
- * {@value #MINIMUM_MINUTES} minutes (five phases of {@value #PHASE_FLOOR_MINUTES} minutes) is the shortest session
+ * {@value org.backrelief.planner.profile.ProfileSpec#MIN_MINUTES} minutes (five phases of {@value #PHASE_FLOOR_MINUTES} minutes) is the shortest session
  * with all five phases, which is also the shortest a profile accepts.</li>
  * <li>Cardio never gets more than the progression step's cardio quota (10 minutes at step 0, then 5 more a step);
  * the surplus goes to the other phases in proportion to their share.</li>
  * <li>A phase with no suitable exercise hands its time to the others the same way.</li>
  * </ol>
- * A gentle-only day (pain of 7/10 or more) lasts at most {@value #GENTLE_MAX_MINUTES} minutes, split warm-up 30 %,
+ * A gentle-only day (pain of {@value org.backrelief.planner.safety.SafetyGate#GENTLE_ONLY_PAIN}/10 or more) lasts at most {@value #GENTLE_MAX_MINUTES} minutes, split warm-up 30 %,
  * stretching 30 %, cool-down 40 %.
  */
 public final class TimeBudget {
@@ -29,7 +29,6 @@ public final class TimeBudget {
     static final int[] GUIDE_MAX_MINUTES = { 15, 20, 15, 30, 10 };
     public static final int PHASE_FLOOR_MINUTES = 2;
     public static final int CARDIO_SHORT_FLOOR_MINUTES = 5;
-    public static final int MINIMUM_MINUTES = 10;
     public static final int GENTLE_MAX_MINUTES = 20;
     static final double[] GENTLE_SHARE = { 0.3, 0, 0.3, 0, 0.4 };
 

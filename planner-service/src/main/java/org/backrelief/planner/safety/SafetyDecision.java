@@ -8,7 +8,7 @@ public record SafetyDecision(Outcome outcome, List<RedFlag> flags, String messag
     public enum Outcome {
         /** A normal routine. */
         PROCEED,
-        /** Pain of 7/10 or more: gentle mobility, breathing and relaxation only. */
+        /** Pain of {@value SafetyGate#GENTLE_ONLY_PAIN}/10 or more: gentle mobility, breathing and relaxation only. */
         GENTLE_ONLY,
         /** An urgent red flag: no routine at all, seek urgent care. */
         URGENT_CARE,

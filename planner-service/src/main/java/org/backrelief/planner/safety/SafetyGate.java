@@ -43,7 +43,7 @@ public final class SafetyGate {
             + " starting an exercise programme; these signs need to be checked first. Once a clinician has cleared you,"
             + " update your profile (clearedByClinician) and your plan will be built.";
     public static final String GENTLE_MESSAGE = "Your pain is %d/10 today. Only gentle mobility, breathing and"
-            + " relaxation: no strengthening or cardio until it settles below 7.";
+            + " relaxation: no strengthening or cardio until it settles below " + GENTLE_ONLY_PAIN + ".";
 
     public static final List<String> GENTLE_ADVICE = List.of(
             "Keep every movement small, slow and comfortable; stop anything that increases your pain.",

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.backrelief.planner.checkin.CheckInRepository;
 import org.backrelief.planner.completion.CompletionRepository;
+import org.backrelief.planner.outbox.OutboxSource;
 import org.backrelief.planner.plan.PlanRepository;
 import org.backrelief.planner.plan.SessionRepository;
 import org.jboss.logging.Logger;
@@ -46,9 +47,9 @@ public class MongoIndexes {
             plans.mongoCollection().createIndex(Indexes.ascending("userId", "status", "createdAt"));
             sessions.mongoCollection().createIndex(Indexes.ascending("planId", "index"));
             sessions.mongoCollection().createIndex(Indexes.ascending("planId", "status", "completedAt"));
-            completions.mongoCollection().createIndex(Indexes.ascending("published", "createdAt"));
+            completions.mongoCollection().createIndex(Indexes.ascending(OutboxSource.STATE, "createdAt"));
             completions.mongoCollection().createIndex(Indexes.ascending("adapted", "createdAt"));
-            checkIns.mongoCollection().createIndex(Indexes.ascending("published", "createdAt"));
+            checkIns.mongoCollection().createIndex(Indexes.ascending(OutboxSource.STATE, "createdAt"));
             checkIns.mongoCollection().createIndex(Indexes.ascending("adapted", "createdAt"));
         } catch (RuntimeException e) {
             LOG.warnf("Could not create MongoDB indexes (queries still work, only slower): %s", e.toString());

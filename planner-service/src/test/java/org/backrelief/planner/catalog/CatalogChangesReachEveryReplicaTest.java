@@ -151,8 +151,8 @@ class CatalogChangesReachEveryReplicaTest {
         final List<CatalogChange> changes = new CopyOnWriteArrayList<>();
 
         RecordingCache() {
-            super(null, Clock.systemUTC(), Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMillis(500),
-                    Duration.ofSeconds(4), 4);
+            super(null, Clock.systemUTC(), Duration.ofMinutes(5), Duration.ofSeconds(10),
+                    new CatalogCatchUp.StaleRetry(Duration.ofMillis(500), Duration.ofSeconds(4), 4));
         }
 
         @Override

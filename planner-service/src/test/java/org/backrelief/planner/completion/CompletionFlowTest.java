@@ -23,10 +23,15 @@ import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
 import org.backrelief.common.events.EventTypes;
 import org.backrelief.infra.EmbeddedKafka;
+import org.backrelief.planner.checkin.CheckInRepository;
+import org.backrelief.planner.outbox.OutboxEntry;
+import org.backrelief.planner.outbox.OutboxMigration;
+import org.backrelief.planner.outbox.OutboxState;
 import org.backrelief.planner.testsupport.ActivityTopic;
 import org.backrelief.planner.testsupport.Api;
 import org.backrelief.planner.testsupport.ActivityTopic.Event;
 import org.backrelief.testing.TestInfrastructure;
+import org.bson.Document;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -42,6 +47,12 @@ class CompletionFlowTest {
 
     @Inject
     CompletionRepository completions;
+
+    @Inject
+    CheckInRepository checkIns;
+
+    @Inject
+    OutboxMigration migration;
 
     private static final Logger LOG = Logger.getLogger(CompletionFlowTest.class);
     static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);
@@ -236,8 +247,38 @@ class CompletionFlowTest {
         }
         for (String sessionId : sessionIds) {
             Awaitility.await().atMost(EVENT_TIMEOUT).untilAsserted(
-                    () -> assertThat(completions.findById(sessionId).published).isTrue());
+                    () -> assertThat(completions.findById(sessionId).outbox.state).isEqualTo(OutboxState.PUBLISHED));
         }
+    }
+
+    @Test
+    void aCheckInStoredInTheOldShapeIsConvertedAndItsPendingEventPublished() {
+        String olga = newUser("olga");
+        String id = "old-" + olga;
+        String eventId = "old-event-" + olga;
+        Instant at = Instant.parse("2026-12-01T08:00:00Z");
+        Document data = new Document("schemaVersion", 1).append("userId", olga).append("checkInId", id)
+                .append("pain", 3).append("recordedAt", at.toString()).append("zoneId", "UTC");
+        // as check-ins were stored before issue 17: the outbox state spread over top-level fields
+        checkIns.mongoCollection().withDocumentClass(Document.class).insertOne(new Document("_id", id)
+                .append("userId", olga).append("eventId", eventId).append("createdAt", java.util.Date.from(at))
+                .append("data", data).append("published", false).append("attempts", 2).append("adapted", true));
+
+        assertThat(migration.migrate()).isEqualTo(1);
+        assertThat(migration.migrate()).as("converted once").isZero();
+        OutboxEntry entry = checkIns.findById(id).outbox;
+        assertThat(entry.eventId).isEqualTo(eventId);
+        assertThat(entry.eventType).isEqualTo(EventTypes.PAIN_CHECKIN_V1);
+        assertThat(entry.attempts).isEqualTo(2);
+        assertThat(entry.occurredAt).isEqualTo(at);
+        try (ActivityTopic topic = new ActivityTopic()) {
+            List<Event> events = topic.await(olga, EventTypes.PAIN_CHECKIN_V1, 1, EVENT_TIMEOUT);
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).value().path("id").asText()).isEqualTo(eventId);
+            assertThat(events.get(0).value().path("data").path("pain").asInt()).isEqualTo(3);
+        }
+        Awaitility.await().atMost(EVENT_TIMEOUT).untilAsserted(
+                () -> assertThat(checkIns.findById(id).outbox.state).isEqualTo(OutboxState.PUBLISHED));
     }
 
     @Test

@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.backrelief.common.domain.Equipment;
+import org.backrelief.common.domain.Phase;
 import org.backrelief.common.domain.Level;
 import org.backrelief.planner.profile.ProfileSpec;
 import org.backrelief.planner.testsupport.CatalogContent;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 class TimeBudgetAndRotationTest {
 
@@ -23,6 +26,26 @@ class TimeBudgetAndRotationTest {
         // cardio's lower figure is 10 minutes, where the progression starts (it was 15: issue 14)
         assertThat(TimeBudget.standard(45 * 60, NO_CAP, ALL)).containsExactly(600, 600, 600, 600, 300);
         assertThat(TimeBudget.standard(90 * 60, NO_CAP, ALL)).containsExactly(900, 1200, 900, 1800, 600);
+    }
+
+    @Test
+    void thePhaseFiguresAreThoseOfTheCatalogsPhasesJson() throws Exception {
+        JsonNode phases = CatalogContent.MAPPER.readTree(CatalogContent.directory().resolve("phases.json").toFile())
+                .get("phases");
+        assertThat(phases).hasSize(Phase.values().length);
+        for (JsonNode phase : phases) {
+            int p = Phase.valueOf(phase.get("phase").asText()).ordinal();
+            assertThat(TimeBudget.GUIDE_MIN_MINUTES[p]).as("%s min", phase.get("phase"))
+                    .isEqualTo(phase.get("recommendedMinutes").get("min").asInt());
+            assertThat(TimeBudget.GUIDE_MAX_MINUTES[p]).as("%s max", phase.get("phase"))
+                    .isEqualTo(phase.get("recommendedMinutes").get("max").asInt());
+        }
+    }
+
+    @Test
+    void theShortestSessionAProfileAcceptsHasAllFivePhasesAtTheirFloor() {
+        int[] shortest = TimeBudget.standard(ProfileSpec.MIN_MINUTES * 60, NO_CAP, ALL);
+        assertThat(shortest).containsOnly(TimeBudget.PHASE_FLOOR_MINUTES * 60);
     }
 
     @Test
