@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { CompletionQueue, QueuedCompletion, SendOutcome } from './queue';
+import { CheckInQueue, CompletionQueue, QueuedCompletion, SendOutcome } from './queue';
 
 function entry(sessionId: string, queuedAt: string): QueuedCompletion {
   return { sessionId, idempotencyKey: `key-${sessionId}`, body: { painBefore: 3 }, queuedAt };
@@ -66,5 +66,17 @@ describe('CompletionQueue', () => {
     await queue.add(entry('s1', '2025-03-01T10:00:00Z'));
     expect(await queue.flush(async () => 'rejected')).toBe(1);
     expect(await queue.pending()).toEqual([]);
+  });
+
+  it('keeps check-ins in their own store, each under its Idempotency-Key', async () => {
+    const factory = new IDBFactory();
+    const checkIns = new CheckInQueue(factory);
+    await checkIns.add({ idempotencyKey: 'a', body: { pain: 2 }, queuedAt: '2025-03-01T08:00:00Z' });
+    await checkIns.add({ idempotencyKey: 'b', body: { pain: 3 }, queuedAt: '2025-03-02T08:00:00Z' });
+    await new CompletionQueue(factory).add(entry('s1', '2025-03-01T10:00:00Z'));
+    const sent: unknown[] = [];
+    expect(await checkIns.flush(async (e) => (sent.push(e.body), 'sent'))).toBe(2);
+    expect(sent).toEqual([{ pain: 2 }, { pain: 3 }]);
+    expect(await new CompletionQueue(factory).pending()).toHaveLength(1);
   });
 });
