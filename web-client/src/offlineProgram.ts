@@ -69,6 +69,11 @@ export async function ownedBy(userId: string): Promise<void> {
   }
 }
 
+/** Whose program this device keeps (the token's subject), if any. */
+export async function programOwner(): Promise<string | undefined> {
+  return factory ? recall<string>(OWNER) : undefined;
+}
+
 /** Sign-out: nothing of the person's program stays on the device. */
 export async function forgetProgram(): Promise<void> {
   if (factory) await inStore(factory, PROGRAM, 'readwrite', (s) => s.clear());

@@ -5,6 +5,8 @@
  * any other 4xx is final and shown to the person.
  */
 import { ApiProblem, NetworkError, checkIn, completeSession } from './api';
+import { currentUser } from './auth';
+import { programOwner } from './offlineProgram';
 import { CheckInQueue, CompletionQueue, Outbox, Queued, QueuedCheckIn, QueuedCompletion, SendOutcome } from './queue';
 import type { CompletionRequest, CompletionView } from './types';
 
@@ -50,6 +52,8 @@ const answers = new Map<string, { value: unknown } | { problem: unknown } | { wa
 
 function sender<E extends Queued>(send: (entry: E) => Promise<unknown>): (entry: E) => Promise<SendOutcome> {
   return async (entry) => {
+    const me = currentUser()?.profile.sub;
+    if (entry.owner && me && entry.owner !== me) return 'keep';
     try {
       answers.set(entry.idempotencyKey, { value: await send(entry) });
       return 'sent';
@@ -74,7 +78,9 @@ export type Submitted<T> = { outcome: 'sent'; value: T } | { outcome: 'waiting' 
 
 /** Stores the entry first (nothing is lost if the tab closes), then tries to send it: sent, waiting, or rejected. */
 async function submit<E extends Queued, T>(outbox: Outbox<E>, entry: E): Promise<Submitted<T>> {
-  await outbox.add(entry);
+  // offline after a reload there is no token: the program on the device says whose it is
+  const owner = currentUser()?.profile.sub ?? (await programOwner().catch(() => undefined));
+  await outbox.add({ ...entry, owner });
   await flushOutbox();
   // a flush that was already running when the entry was stored did not see it: one more
   if (!answers.has(entry.idempotencyKey)) await flushOutbox();

@@ -79,4 +79,14 @@ describe('CompletionQueue', () => {
     expect(sent).toEqual([{ pain: 2 }, { pain: 3 }]);
     expect(await new CompletionQueue(factory).pending()).toHaveLength(1);
   });
+
+  it('keeps what the sender leaves for later (someone else\'s) and goes on with the rest', async () => {
+    const queue = new CompletionQueue(new IDBFactory());
+    await queue.add({ ...entry('theirs', '2025-03-01T10:00:00Z'), owner: 'bob' });
+    await queue.add({ ...entry('mine', '2025-03-02T10:00:00Z'), owner: 'alice' });
+    const sent: string[] = [];
+    expect(await queue.flush(async (e) => (e.owner === 'alice' ? (sent.push(e.sessionId), 'sent') : 'keep'))).toBe(1);
+    expect(sent).toEqual(['mine']);
+    expect((await queue.pending()).map((e) => e.sessionId)).toEqual(['theirs']);
+  });
 });

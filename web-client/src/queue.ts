@@ -11,6 +11,8 @@ export interface Queued {
   idempotencyKey: string;
   body: unknown;
   queuedAt: string;
+  /** Whose it is (the token's subject): never sent with someone else's token on a shared device. */
+  owner?: string;
 }
 
 export interface QueuedCompletion extends Queued {
@@ -19,7 +21,8 @@ export interface QueuedCompletion extends Queued {
 
 export type QueuedCheckIn = Queued;
 
-export type SendOutcome = 'sent' | 'retry' | 'rejected';
+/** 'keep': not this flush's to send (someone else's): kept, and the flush goes on with the next. */
+export type SendOutcome = 'sent' | 'retry' | 'rejected' | 'keep';
 
 export class Outbox<E extends Queued> {
   private flushing: Promise<number> | null = null;
@@ -62,6 +65,7 @@ export class Outbox<E extends Queued> {
             outcome = 'retry';
           }
           if (outcome === 'retry') break;
+          if (outcome === 'keep') continue;
           await this.remove(String(entry[this.key]));
           done++;
         }

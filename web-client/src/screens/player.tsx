@@ -140,7 +140,7 @@ export function Player({ sessionId }: { sessionId: string }) {
     case 'queued':
       return (
         <Page title={S.player.decisionTitle}>
-          <p role="status">{S.player.savedOffline}</p>
+          <p role="status">{navigator.onLine ? S.player.savedForLater : S.player.savedOffline}</p>
           <a class="button" href="#/progress">{S.player.toProgress}</a>
         </Page>
       );

@@ -161,6 +161,7 @@ export const en = {
     send: 'Finish session',
     sending: 'Sending…',
     savedOffline: 'You are offline. Your session is saved on this device and will be sent when you are back online.',
+    savedForLater: 'BackRelief cannot take it right now. Your session is saved on this device and will be sent by itself in a moment.',
     decisionTitle: 'Session recorded',
     decisions: {
       PROGRESS: 'Good — your program moves on as planned.',
