@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { api, eventually, launchBrowser, startStack, token, TOKEN_SECONDS } from './harness.mjs';
-import { answerRedFlags, assertAccessible, checkScreen, finishSession, playRemainingExercises, playSession, signIn } from './pages.mjs';
+import { answerRedFlags, assertAccessible, checkScreen, finishSession, playRemainingExercises, playSession, signIn, tabTo } from './pages.mjs';
 
 let stack;
 
@@ -440,37 +440,82 @@ describe('web client', () => {
     await context.close();
   });
 
+  it('a new person signs in, gets a program, plays a session and sees it in progress with the keyboard alone', async () => {
+    const { context, page } = await newPage({ viewport: { width: 360, height: 780 } });
+    await page.goto(stack.gateway + '/');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await tabTo(page, /^Sign in to start your program$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/backrelief\/authorize/);
+    await tabTo(page, { name: 'username' });
+    await page.keyboard.type('e2e-kim');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Get started' }).waitFor();
+    // every red-flag question starts at "No": the form can be sent as it is
+    await tabTo(page, /build my 6-week program/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Start session' }).waitFor();
+    await tabTo(page, /^Start session$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Begin' }).waitFor();
+    await tabTo(page, { name: 'painBefore' });
+    await page.keyboard.press('ArrowRight');
+    await tabTo(page, /^Begin$/);
+    await page.keyboard.press('Enter');
+    for (let guard = 0; guard < 1500; guard++) {
+      if (await page.getByRole('heading', { name: 'How did it go?' }).isVisible()) break;
+      const done = page.locator('.player .step-label', { hasText: /^Done$/ });
+      if (await done.isVisible()) {
+        // "Next" (or "Done" after the last exercise) under the player
+        await tabTo(page, /^(Next|Done)$/);
+        await page.keyboard.press('Enter');
+      } else if (await page.getByRole('button', { name: 'Done one rep' }).isVisible()) {
+        await tabTo(page, /^Done one rep$/);
+        await page.keyboard.press('Enter');
+      } else if (await page.getByRole('button', { name: /^(Start|Resume)$/ }).isVisible()) {
+        await tabTo(page, /^(Start|Resume)$/);
+        await page.keyboard.press('Enter');
+        await page.clock.fastForward(31 * 60_000);
+      } else {
+        await page.clock.fastForward(1_000);
+      }
+    }
+    await page.getByRole('heading', { name: 'How did it go?' }).waitFor();
+    await tabTo(page, { name: 'painAfter' });
+    await page.keyboard.press('ArrowRight');
+    await tabTo(page, { name: 'exertion' });
+    await page.keyboard.press('ArrowRight');
+    await tabTo(page, /^Finish session$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Session recorded' }).waitFor();
+    await tabTo(page, /^See your progress$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'History' }).waitFor();
+    const bearer = await token(stack, 'e2e-kim');
+    await eventually(async () => (await api(stack, '/me/history', { bearer })).json.total === 1, { timeoutMs: 30_000 });
+    await context.close();
+  });
+
   it('anyone can try a routine and browse the exercises with the keyboard alone', async () => {
     const { context, page } = await newPage({ viewport: { width: 360, height: 780 }, reducedMotion: 'reduce' });
     await page.goto(stack.gateway + '/');
     // prefers-reduced-motion: nothing moves (the client has no animation, and styles.css stops any under this setting)
     assert.ok(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches));
-    const tabTo = async (pattern, key = 'Tab') => {
-      for (let i = 0; i < 150; i++) {
-        await page.keyboard.press(key);
-        const text = await page.evaluate(() => {
-          const el = document.activeElement;
-          return (el?.textContent || el?.getAttribute('aria-label') || el?.value || '').trim();
-        });
-        if (pattern.test(text)) return;
-      }
-      throw new Error('could not reach ' + pattern + ' with Tab');
-    };
-    await tabTo(/^Try a routine/);
+    await tabTo(page, /^Try a routine/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Try it: a routine for you' }).waitFor();
     await checkScreen(page, 'try it');
-    await tabTo(/^Show my routine$/);
+    await tabTo(page, /^Show my routine$/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Your routine' }).waitFor();
     await checkScreen(page, 'try it: the routine', 'try-it');
 
-    await tabTo(/^Exercises$/, 'Shift+Tab');
+    await tabTo(page, /^Exercises$/, 'Shift+Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Exercises' }).waitFor();
     await page.getByText(/^\d+ exercises?$/).waitFor();
     await checkScreen(page, 'exercises', 'exercises');
-    await tabTo(/^Bird dog$/);
+    await tabTo(page, /^Bird dog$/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /^Bird dog/ }).waitFor();
     await checkScreen(page, 'exercise detail', 'exercise-detail');

@@ -136,3 +136,19 @@ export async function finishSession(page) {
   await page.locator('input[name=exertion]').nth(5).check();
   await page.getByRole('button', { name: 'Finish session' }).click();
 }
+
+/**
+ * Moves the focus with Tab (or Shift+Tab) until the focused element matches (it may already): a RegExp on its text, or an object of
+ * attributes (e.g. { name: 'painAfter' }). Throws when it cannot be reached.
+ */
+export async function tabTo(page, target, key = 'Tab') {
+  for (let i = 0; i < 200; i++) {
+    if (i > 0) await page.keyboard.press(key);
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      return { text: (el?.textContent || el?.getAttribute('aria-label') || el?.value || '').trim(), name: el?.getAttribute('name') ?? '' };
+    });
+    if (target instanceof RegExp ? target.test(focused.text) : Object.entries(target).every(([k, v]) => focused[k] === v)) return;
+  }
+  throw new Error('could not reach ' + (target instanceof RegExp ? target : JSON.stringify(target)) + ' with ' + key);
+}
