@@ -208,8 +208,10 @@ describe('web client', () => {
     await signIn(page, 'e2e-owen', undefined, 'Sign in and send');
     await page.getByTestId('queued').waitFor({ state: 'detached', timeout: 20_000 });
     const bearer = await token(stack, 'e2e-owen');
-    const plan = await api(stack, '/me/plans/current', { bearer });
-    assert.equal(plan.json.sessions.filter((s) => s.status === 'COMPLETED').length, 1);
+    // the banner may not have counted the waiting completion yet right after the sign-in: wait for the server
+    const completed = async () => (await api(stack, '/me/plans/current', { bearer })).json.sessions.filter((s) => s.status === 'COMPLETED').length;
+    await eventually(async () => (await completed()) >= 1, { timeoutMs: 20_000 });
+    assert.equal(await completed(), 1);
     await eventually(async () => (await api(stack, '/me/history', { bearer })).json.total >= 1);
     await new Promise((r) => setTimeout(r, 1_500));
     assert.equal((await api(stack, '/me/history', { bearer })).json.total, 1, 'exactly one completion arrived');
