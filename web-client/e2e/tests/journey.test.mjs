@@ -313,7 +313,9 @@ describe('web client', () => {
     await page.getByRole('radio', { name: '2' }).first().check();
     await page.getByRole('button', { name: 'Begin' }).click();
     await page.locator('.player').waitFor();
-    assert.ok((await page.evaluate(() => window.__wakeLocks)) >= 1, 'the screen is kept awake during the session');
+    // requested from an effect after the player renders: wait for it rather than read it at once
+    await eventually(async () => (await page.evaluate(() => window.__wakeLocks)) >= 1, { timeoutMs: 5_000, intervalMs: 100 })
+      .catch(() => assert.fail('the screen is kept awake during the session'));
     const beeps = () => page.evaluate(() => window.__beeps);
     const act = async () => {
       const rep = page.getByRole('button', { name: 'Done one rep' });
