@@ -43,13 +43,31 @@ describe('api', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
-  it('does not repeat a write without an Idempotency-Key on 429, and reports how long to wait', async () => {
+  it('does not repeat a POST without an Idempotency-Key on 429, and reports how long to wait', async () => {
     const fetch = vi.fn(async () => answer(429, { title: 'Too many requests' }, { 'Retry-After': '7' }));
     vi.stubGlobal('fetch', fetch);
     configureApi('', { token: async () => null, renew: async () => null });
-    const error = await send('/exercises/x', { method: 'PUT', body: {} }).catch((e) => e);
+    const error = await send('/routines/preview', { method: 'POST', body: {} }).catch((e) => e);
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(error.retryAfterSeconds).toBe(7);
+  });
+
+  it('repeats a profile save (PUT replaces: safe to repeat) after Retry-After, with the same body', async () => {
+    vi.useFakeTimers();
+    const bodies: string[] = [];
+    const fetch = vi.fn(async (request: Request) => {
+      bodies.push(await request.text());
+      return bodies.length === 1 ? answer(429, { title: 'Too many requests' }, { 'Retry-After': '3' }) : new Response('{"level":"BEGINNER"}', { status: 200 });
+    });
+    vi.stubGlobal('fetch', fetch);
+    configureApi('', { token: async () => null, renew: async () => null });
+    const pending = saveProfile({ level: 'BEGINNER', minutesPerSession: 25 } as never);
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await pending).toEqual({ level: 'BEGINNER' });
+    expect(bodies).toHaveLength(2);
+    expect(bodies[1]).toBe(bodies[0]);
   });
 
   it('sends the bearer token and the Idempotency-Key, and renews the token once after a 401', async () => {

@@ -1,8 +1,8 @@
 /**
  * Every call this client makes to BackRelief goes through this module, and only to the public /api/v1 contract.
  * It adds the bearer token, an Idempotency-Key on writes, turns application/problem+json answers into ApiProblem
- * (with the violations per field), honours Retry-After on 429/503 for reads, and retries once after a 401 with a
- * renewed token.
+ * (with the violations per field), honours Retry-After on 429/503 for reads and repeatable writes (PUT, or a POST with
+ * an Idempotency-Key), and retries once after a 401 with a renewed token.
  */
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../api-client/src/schema';
@@ -108,11 +108,11 @@ function problemFrom(response: Response, body: Record<string, unknown>): ApiProb
 
 /**
  * One exchange with the gateway, whatever built the request (the generated client or {@link send}): adds the
- * token, waits Retry-After on 429/503 for reads and idempotent writes (up to twice, at most 10 s), renews the token
- * once after a 401. Network failures become NetworkError. Error answers are returned for the caller to read.
+ * token, waits Retry-After on 429/503 for reads and idempotent writes (up to twice, at most 10 s; PUT replaces, so
+ * repeating it is safe, and a POST is repeated only with its Idempotency-Key), renews the token once after a 401. Network failures become NetworkError. Error answers are returned for the caller to read.
  */
 export async function resilientFetch(request: Request): Promise<Response> {
-  const repeatable = request.method === 'GET' || request.headers.has('Idempotency-Key');
+  const repeatable = request.method === 'GET' || request.method === 'PUT' || request.headers.has('Idempotency-Key');
   let renewed = false;
   for (let attempt = 0; ; attempt++) {
     const attemptRequest = request.clone();

@@ -1,9 +1,12 @@
 /**
  * Sign-in with OpenID Connect: authorization code flow with PKCE (oidc-client-ts), a public client. Tokens live in
  * memory only (never localStorage); the PKCE state for the round trip to the provider lives in sessionStorage for
- * those few seconds. Tokens are renewed silently before they expire with the refresh token.
+ * those few seconds. Tokens are renewed silently before they expire with the refresh token (automaticSilentRenew: a
+ * minute before), and again after a 401. A renewal that fails for want of a network keeps the person signed in (the
+ * refresh token still works; the renewal is retried when the browser is back online); only the provider refusing
+ * the refresh token signs them out.
  */
-import { InMemoryWebStorage, User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { ErrorResponse, InMemoryWebStorage, User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 
 export interface WebConfig {
   apiBase: string;
@@ -41,8 +44,17 @@ export function initAuth(config: WebConfig): void {
   });
   manager.events.addUserLoaded((u) => setUser(u));
   manager.events.addUserUnloaded(() => setUser(null));
-  manager.events.addSilentRenewError(() => setUser(null));
+  manager.events.addSilentRenewError((e) => renewalFailed(e));
+  addEventListener('online', () => {
+    // a renewal may have been missed while offline
+    if (user && (user.expires_in ?? 0) < 60) void tokenSource.renew();
+  });
   devSignIn();
+}
+
+/** Signed out only when the provider refused the refresh token; offline or timed out, the person stays signed in. */
+function renewalFailed(error: unknown): void {
+  if (error instanceof ErrorResponse) setUser(null);
 }
 
 function setUser(u: User | null) {
@@ -76,8 +88,9 @@ export async function signOut(): Promise<void> {
   }
 }
 
+/** The signed-in person, also while their access token waits to be renewed (offline). */
 export function currentUser(): User | null {
-  return user && !user.expired ? user : user;
+  return user;
 }
 
 export function roles(): string[] {
@@ -103,19 +116,30 @@ export function onAuthChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+let renewing: Promise<string | null> | null = null;
+
 export const tokenSource = {
   async token(): Promise<string | null> {
     return user?.access_token ?? null;
   },
-  async renew(): Promise<string | null> {
-    if (!manager || !user) return null;
-    try {
-      const renewed = await manager.signinSilent();
-      setUser(renewed);
-      return renewed?.access_token ?? null;
-    } catch {
-      setUser(null);
-      return null;
-    }
+  /** One renewal at a time: requests that met a 401 together wait for the same new token. */
+  renew(): Promise<string | null> {
+    if (!manager || !user) return Promise.resolve(null);
+    renewing ??= manager
+      .signinSilent()
+      .then(
+        (renewed) => {
+          setUser(renewed);
+          return renewed?.access_token ?? null;
+        },
+        (e) => {
+          renewalFailed(e);
+          return null;
+        },
+      )
+      .finally(() => {
+        renewing = null;
+      });
+    return renewing;
   },
 };

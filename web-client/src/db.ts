@@ -1,11 +1,12 @@
 /**
- * The device's IndexedDB database: waiting completions (queue.ts) and the cached program (offlineProgram.ts). One
+ * The device's IndexedDB database: waiting completions and check-ins (queue.ts) and the cached program (offlineProgram.ts). One
  * home for its version and stores so the two never race to upgrade it.
  */
 export const DB_NAME = 'backrelief';
 export const COMPLETIONS = 'completions';
 export const PROGRAM = 'program';
-const VERSION = 2;
+export const CHECKINS = 'checkins';
+const VERSION = 3;
 
 export function openDb(factory: IDBFactory): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -14,6 +15,7 @@ export function openDb(factory: IDBFactory): Promise<IDBDatabase> {
       const db = request.result;
       if (!db.objectStoreNames.contains(COMPLETIONS)) db.createObjectStore(COMPLETIONS, { keyPath: 'sessionId' });
       if (!db.objectStoreNames.contains(PROGRAM)) db.createObjectStore(PROGRAM);
+      if (!db.objectStoreNames.contains(CHECKINS)) db.createObjectStore(CHECKINS, { keyPath: 'idempotencyKey' });
     };
     request.onsuccess = () => {
       // another tab (or a newer version of this app) upgrading the database must not wait for this connection

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { configureApi } from './api';
 import { completeSignInIfReturning, currentUser, initAuth, loadConfig, onAuthChange, signIn, signOut, tokenSource } from './auth';
-import { flushQueue, queue } from './completions';
+import { flushOutbox, waitingCounts } from './outbox';
 import { forgetProgram, onServedOfflineChange, ownedBy, servedOffline } from './offlineProgram';
 import { plural, strings as S } from './i18n';
 import { ExerciseDetail, Exercises } from './screens/exercises';
@@ -56,15 +56,15 @@ function App() {
   const hash = useHash();
   const [, setAuthVersion] = useState(0);
   const [online, setOnline] = useState(navigator.onLine);
-  const [waiting, setWaiting] = useState(0);
+  const [waiting, setWaiting] = useState({ sessions: 0, checkIns: 0 });
   const [offlineCopy, setOfflineCopy] = useState(servedOffline());
   useEffect(() => onAuthChange(() => setAuthVersion((n) => n + 1)), []);
   useEffect(() => onServedOfflineChange(() => setOfflineCopy(servedOffline())), []);
   useEffect(() => {
-    const refresh = () => queue.pending().then((p) => setWaiting(p.length), () => undefined);
+    const refresh = () => waitingCounts().then(setWaiting, () => undefined);
     const up = () => {
       setOnline(true);
-      if (currentUser()) void flushQueue().then(refresh);
+      if (currentUser()) void flushOutbox().then(refresh);
     };
     const down = () => setOnline(false);
     addEventListener('online', up);
@@ -78,10 +78,11 @@ function App() {
     };
   }, []);
   const signedIn = currentUser() !== null;
+  const anyWaiting = waiting.sessions + waiting.checkIns > 0;
   const [path, arg] = hash.replace(/^#\/?/, '').split('/');
   const needsAccount = ['today', 'start', 'play', 'plan', 'progress'].includes(path);
   // offline the token may be gone (it lives in memory): the program this device keeps is still playable
-  const offlineProgram = !online && !signedIn && ['', 'today', 'play', 'plan'].includes(path);
+  const offlineProgram = !online && !signedIn && ['', 'today', 'play', 'plan', 'progress'].includes(path);
 
   let screen;
   if (needsAccount && !signedIn && !offlineProgram) screen = <SignInNeeded returnTo={hash} />;
@@ -123,6 +124,7 @@ function App() {
               <>
                 {link('#/today', S.nav.today)}
                 {link('#/plan', S.nav.plan)}
+                {link('#/progress', S.nav.progress)}
               </>
             ) : (
               link('#/try', S.nav.tryIt)
@@ -138,12 +140,13 @@ function App() {
           </ul>
         </nav>
       </header>
-      {(!online || offlineCopy || waiting > 0) && (
+      {(!online || offlineCopy || anyWaiting) && (
         <div class="banner" role="status" data-testid="offline-banner">
           {(!online || offlineCopy) && <span>{S.common.offline} </span>}
           {offlineCopy && <span>{S.common.offlineCopy} </span>}
-          {waiting > 0 && <span data-testid="queued">{plural(S.common.queued, waiting)} </span>}
-          {waiting > 0 && online && !signedIn && (
+          {waiting.sessions > 0 && <span data-testid="queued">{plural(S.common.queued, waiting.sessions)} </span>}
+          {waiting.checkIns > 0 && <span data-testid="queued-checkins">{plural(S.common.queuedCheckIns, waiting.checkIns)} </span>}
+          {anyWaiting && online && !signedIn && (
             <>
               <span>{S.common.signInToSend} </span>
               <button type="button" class="primary" onClick={() => void signIn(hash)}>{S.common.signInToSendButton}</button>
@@ -175,7 +178,7 @@ async function boot() {
   const sub = currentUser()?.profile.sub;
   if (sub) await ownedBy(sub).catch(() => undefined);
   render(<App />, document.getElementById('app')!);
-  if (currentUser()) void flushQueue();
+  if (currentUser()) void flushOutbox();
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     navigator.serviceWorker.register('sw.js').catch(() => undefined);
   }

@@ -1,6 +1,6 @@
 /**
- * The current program kept on this device, so Today, the plan and the session player open without a network — also
- * after an offline reload, when the in-memory token is gone. Every read of the program goes through `cached`: an
+ * The current program (and the progress last seen) kept on this device, so Today, the plan, the session player and
+ * Progress open without a network — also after an offline reload, when the in-memory token is gone. Every read of the program goes through `cached`: an
  * answer is stored (IndexedDB, never the token); when the request cannot reach the server the stored answer is
  * returned instead and `servedOffline` turns true. Server errors (4xx/5xx) are never hidden behind the cache.
  * Signing out forgets it; signing in as someone else replaces it.
@@ -67,6 +67,11 @@ export async function ownedBy(userId: string): Promise<void> {
     await forgetProgram();
     await store(OWNER, userId);
   }
+}
+
+/** Whose program this device keeps (the token's subject), if any. */
+export async function programOwner(): Promise<string | undefined> {
+  return factory ? recall<string>(OWNER) : undefined;
 }
 
 /** Sign-out: nothing of the person's program stays on the device. */

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { CompletionQueue, QueuedCompletion, SendOutcome } from './queue';
+import { CheckInQueue, CompletionQueue, QueuedCompletion, SendOutcome } from './queue';
 
 function entry(sessionId: string, queuedAt: string): QueuedCompletion {
   return { sessionId, idempotencyKey: `key-${sessionId}`, body: { painBefore: 3 }, queuedAt };
@@ -66,5 +66,27 @@ describe('CompletionQueue', () => {
     await queue.add(entry('s1', '2025-03-01T10:00:00Z'));
     expect(await queue.flush(async () => 'rejected')).toBe(1);
     expect(await queue.pending()).toEqual([]);
+  });
+
+  it('keeps check-ins in their own store, each under its Idempotency-Key', async () => {
+    const factory = new IDBFactory();
+    const checkIns = new CheckInQueue(factory);
+    await checkIns.add({ idempotencyKey: 'a', body: { pain: 2 }, queuedAt: '2025-03-01T08:00:00Z' });
+    await checkIns.add({ idempotencyKey: 'b', body: { pain: 3 }, queuedAt: '2025-03-02T08:00:00Z' });
+    await new CompletionQueue(factory).add(entry('s1', '2025-03-01T10:00:00Z'));
+    const sent: unknown[] = [];
+    expect(await checkIns.flush(async (e) => (sent.push(e.body), 'sent'))).toBe(2);
+    expect(sent).toEqual([{ pain: 2 }, { pain: 3 }]);
+    expect(await new CompletionQueue(factory).pending()).toHaveLength(1);
+  });
+
+  it('keeps what the sender leaves for later (someone else\'s) and goes on with the rest', async () => {
+    const queue = new CompletionQueue(new IDBFactory());
+    await queue.add({ ...entry('theirs', '2025-03-01T10:00:00Z'), owner: 'bob' });
+    await queue.add({ ...entry('mine', '2025-03-02T10:00:00Z'), owner: 'alice' });
+    const sent: string[] = [];
+    expect(await queue.flush(async (e) => (e.owner === 'alice' ? (sent.push(e.sessionId), 'sent') : 'keep'))).toBe(1);
+    expect(sent).toEqual(['mine']);
+    expect((await queue.pending()).map((e) => e.sessionId)).toEqual(['theirs']);
   });
 });

@@ -1,45 +1,57 @@
-import { COMPLETIONS, inStore } from './db';
+import { COMPLETIONS, CHECKINS, inStore } from './db';
 
 /**
- * Offline completion queue. A finished session's completion is stored here first (IndexedDB, so it survives a
- * closed tab) with the Idempotency-Key it will always be sent with, then sent; when the device is offline or the
- * server is unavailable it stays and is sent again when the browser is back online. Each entry is removed only after
- * the server answered it, and flushes never overlap, so it reaches the server once per attempt that can succeed;
- * the server's completion is idempotent, so a repeat after a lost answer changes nothing.
+ * The device's outbox: what a person did while the server could not be reached waits here (IndexedDB, so it
+ * survives a closed tab) with the Idempotency-Key it will always be sent with, and is sent when the device is back
+ * online. Each entry is removed only after the server answered it, and flushes never overlap, so it reaches the
+ * server once per attempt that can succeed; the server's writes are idempotent, so a repeat after a lost answer
+ * changes nothing. One outbox per kind of write: finished sessions and pain check-ins.
  */
-export interface QueuedCompletion {
-  sessionId: string;
+export interface Queued {
   idempotencyKey: string;
   body: unknown;
   queuedAt: string;
+  /** Whose it is (the token's subject): never sent with someone else's token on a shared device. */
+  owner?: string;
 }
 
-export type SendOutcome = 'sent' | 'retry' | 'rejected';
+export interface QueuedCompletion extends Queued {
+  sessionId: string;
+}
 
-export class CompletionQueue {
+export type QueuedCheckIn = Queued;
+
+/** 'keep': not this flush's to send (someone else's): kept, and the flush goes on with the next. */
+export type SendOutcome = 'sent' | 'retry' | 'rejected' | 'keep';
+
+export class Outbox<E extends Queued> {
   private flushing: Promise<number> | null = null;
 
-  constructor(private readonly factory: IDBFactory = indexedDB) {}
+  /** `store` keeps the entries under `key` (a second entry with the same key replaces the first). */
+  constructor(
+    private readonly store: string,
+    private readonly key: keyof E & string,
+    private readonly factory: IDBFactory = indexedDB,
+  ) {}
 
-  /** Stores a completion; a second one for the same session replaces the first (same key, same action). */
-  async add(entry: QueuedCompletion): Promise<void> {
-    await inStore(this.factory, COMPLETIONS, 'readwrite', (store) => store.put(entry));
+  async add(entry: E): Promise<void> {
+    await inStore(this.factory, this.store, 'readwrite', (store) => store.put(entry));
   }
 
-  async pending(): Promise<QueuedCompletion[]> {
-    return (await inStore(this.factory, COMPLETIONS, 'readonly', (store) => store.getAll())) as QueuedCompletion[];
+  async pending(): Promise<E[]> {
+    return (await inStore(this.factory, this.store, 'readonly', (store) => store.getAll())) as E[];
   }
 
-  async remove(sessionId: string): Promise<void> {
-    await inStore(this.factory, COMPLETIONS, 'readwrite', (store) => store.delete(sessionId));
+  async remove(key: string): Promise<void> {
+    await inStore(this.factory, this.store, 'readwrite', (store) => store.delete(key));
   }
 
   /**
-   * Sends every waiting completion, oldest first. 'sent' and 'rejected' (the server answered with a final 4xx)
+   * Sends every waiting entry, oldest first. 'sent' and 'rejected' (the server answered with a final 4xx)
    * remove the entry; 'retry' (offline, 5xx, 429) keeps it and stops this flush. A flush that is already running is
-   * joined, never started twice. Returns how many entries left the queue.
+   * joined, never started twice. Returns how many entries left the outbox.
    */
-  flush(send: (entry: QueuedCompletion) => Promise<SendOutcome>): Promise<number> {
+  flush(send: (entry: E) => Promise<SendOutcome>): Promise<number> {
     if (this.flushing) return this.flushing;
     this.flushing = (async () => {
       let done = 0;
@@ -53,7 +65,8 @@ export class CompletionQueue {
             outcome = 'retry';
           }
           if (outcome === 'retry') break;
-          await this.remove(entry.sessionId);
+          if (outcome === 'keep') continue;
+          await this.remove(String(entry[this.key]));
           done++;
         }
       } finally {
@@ -62,6 +75,20 @@ export class CompletionQueue {
       return done;
     })();
     return this.flushing;
+  }
+}
+
+/** Finished sessions: one per session (finishing it again replaces the waiting one: same key, same action). */
+export class CompletionQueue extends Outbox<QueuedCompletion> {
+  constructor(factory: IDBFactory = indexedDB) {
+    super(COMPLETIONS, 'sessionId', factory);
+  }
+}
+
+/** Pain check-ins: each one its own entry, under its Idempotency-Key. */
+export class CheckInQueue extends Outbox<QueuedCheckIn> {
+  constructor(factory: IDBFactory = indexedDB) {
+    super(CHECKINS, 'idempotencyKey', factory);
   }
 }
 

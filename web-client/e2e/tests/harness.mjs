@@ -24,13 +24,17 @@ function freePort() {
   });
 }
 
+/** How long the e2e stack's tokens live. */
+export const TOKEN_SECONDS = 90;
+
 export async function startStack() {
   if (process.env.E2E_GATEWAY) {
     // an already running stack (development): E2E_GATEWAY=http://localhost:35080 E2E_ISSUER=http://localhost:35090/backrelief
     return { gateway: process.env.E2E_GATEWAY, issuer: process.env.E2E_ISSUER, async stop() {} };
   }
   const names = ['GATEWAY', 'CATALOG', 'PLANNER', 'TRACKING', 'KAFKA', 'KAFKA_CONTROLLER', 'MONGO', 'OIDC'];
-  const env = { ...process.env, BACKRELIEF_DATA_DIR: mkdtempSync(join(tmpdir(), 'backrelief-e2e-')) };
+  // short-lived tokens: the client must renew them before they expire (automaticSilentRenew, a minute before)
+  const env = { ...process.env, BACKRELIEF_DATA_DIR: mkdtempSync(join(tmpdir(), 'backrelief-e2e-')), BACKRELIEF_OIDC_TOKEN_SECONDS: String(TOKEN_SECONDS) };
   delete env.MONGODB_URI;
   delete env.KAFKA_BOOTSTRAP_SERVERS;
   for (const name of names) env[`BACKRELIEF_${name}_PORT`] = String(await freePort());

@@ -1,9 +1,10 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiProblem, checkIn } from '../api';
+import { ApiProblem } from '../api';
 import { calendarWeeks, CalendarWeek, localIsoDay, moveCell, parseDay, PlanSession } from '../calendar';
 import { fmt, strings as S } from '../i18n';
 import { currentPlan } from '../offlineProgram';
 import { newIdempotencyKey } from '../queue';
+import { submitCheckIn } from '../outbox';
 import { Loading, Page, PainScale, ProblemMessage, fieldError, useLoad } from '../ui';
 import { formatDate } from './today';
 
@@ -44,11 +45,11 @@ export function Plan() {
   );
 }
 
-function describeDay(date: string, session?: PlanSession): string {
+function describeDay(week: number, date: string, session?: PlanSession): string {
   const day = formatDate(date);
   return session
-    ? fmt(S.plan.sessionDetail, { date: day, status: statusName(session.status), step: session.step, min: session.estimatedMinutes ?? '–' })
-    : fmt(S.plan.restDay, { date: day });
+    ? fmt(S.plan.sessionDetail, { week, date: day, status: statusName(session.status), step: session.step, min: session.estimatedMinutes ?? '–' })
+    : fmt(S.plan.restDay, { week, date: day });
 }
 
 /** Weeks × days as an ARIA grid: one tab stop, the arrow keys move between days, the chosen day is described below. */
@@ -81,7 +82,7 @@ function PlanCalendar({ weeks }: { weeks: CalendarWeek[] }) {
   };
 
   return (
-    <section class="card">
+    <section class="card calendar-card">
       <h2 id="calendar-title">{S.plan.calendar}</h2>
       <p class="muted" id="calendar-help">{S.plan.calendarHelp}</p>
       <table class="calendar" role="grid" ref={grid} aria-labelledby="calendar-title" aria-describedby="calendar-help" onKeyDown={onKey}>
@@ -127,7 +128,7 @@ function PlanCalendar({ weeks }: { weeks: CalendarWeek[] }) {
         </tbody>
       </table>
       <p class="calendar-detail" aria-live="polite" data-testid="calendar-detail">
-        {describeDay(chosen.date, chosen.session)}
+        {describeDay(weeks[row].week, chosen.date, chosen.session)}
       </p>
       <p class="legend muted">
         {S.plan.legend}: {Object.entries({ SCHEDULED: MARK.SCHEDULED, COMPLETED: MARK.COMPLETED, MISSED: MARK.MISSED }).map(([k, m]) => `${m} ${statusName(k)}`).join(' · ')}
@@ -136,32 +137,37 @@ function PlanCalendar({ weeks }: { weeks: CalendarWeek[] }) {
   );
 }
 
-/** Next-day pain check-in, sent once per answer (Idempotency-Key). */
+/** Next-day pain check-in, sent once per answer (Idempotency-Key); offline it waits on the device (outbox.ts). */
 function CheckIn() {
   const [pain, setPain] = useState<number | null>(null);
-  const [sent, setSent] = useState(false);
+  const [sent, setSent] = useState<'sent' | 'waiting' | null>(null);
   const [checkError, setCheckError] = useState<unknown>();
   const [key, setKey] = useState(newIdempotencyKey);
+  const [missing, setMissing] = useState(false);
   return (
     <form
       class="card"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (pain === null) return;
+        if (pain === null) return setMissing(true);
+        setMissing(false);
         setCheckError(undefined);
-        try {
-          await checkIn(pain, key);
-          setSent(true);
-          setKey(newIdempotencyKey());
-        } catch (err) {
-          setCheckError(err);
-        }
+        const result = await submitCheckIn(pain, key);
+        if (result.outcome === 'rejected') return setCheckError(result.problem);
+        setSent(result.outcome);
+        setKey(newIdempotencyKey());
       }}
     >
       <h2>{S.plan.checkInTitle}</h2>
-      <PainScale name="checkin" legend={S.plan.checkInPain} value={pain} onChange={(v) => (setPain(v), setSent(false))} error={fieldError(checkError, 'pain')} />
+      <PainScale
+        name="checkin"
+        legend={S.plan.checkInPain}
+        value={pain}
+        onChange={(v) => (setPain(v), setSent(null))}
+        error={fieldError(checkError, 'pain') ?? (missing ? S.errors.fieldProblems : undefined)}
+      />
       <ProblemMessage error={checkError} />
-      {sent && <p role="status">{S.plan.checkInDone}</p>}
+      {sent && <p role="status">{sent === 'sent' ? S.plan.checkInDone : S.plan.checkInSaved}</p>}
       <button type="submit" class="primary">{S.plan.checkInSend}</button>
     </form>
   );

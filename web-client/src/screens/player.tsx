@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { flushQueue, onCompletionSent, queue } from '../completions';
 import { exercise, session as programSession } from '../offlineProgram';
 import { fmt, strings as S } from '../i18n';
 import { buildSteps, displaySeconds, formatClock, PlayerClock, PlayerEvent, Step } from '../player';
 import { newIdempotencyKey } from '../queue';
+import { submitCompletion } from '../outbox';
 import { CompletionView, Exercise, ExerciseResult, Phase, RoutineExercise } from '../types';
 import { FieldError, Loading, Page, PainScale, ProblemMessage, useLoad } from '../ui';
 
@@ -83,17 +83,10 @@ export function Player({ sessionId }: { sessionId: string }) {
     setMissing(undefined);
     setError(undefined);
     const body = { painBefore: painBefore ?? 0, painAfter, exertion, notes: notes || undefined, exercises: results };
-    await queue.add({ sessionId, idempotencyKey: key, body, queuedAt: new Date().toISOString() });
-    let view: CompletionView | undefined;
-    const off = onCompletionSent((v) => v.sessionId === sessionId && (view = v));
-    try {
-      await flushQueue();
-    } finally {
-      off();
-    }
-    if (view) setStage({ kind: 'sent', view });
-    else if ((await queue.pending()).some((q) => q.sessionId === sessionId)) setStage({ kind: 'queued' });
-    else setError(new Error('rejected'));
+    const result = await submitCompletion({ sessionId, idempotencyKey: key, body, queuedAt: new Date().toISOString() });
+    if (result.outcome === 'sent') setStage({ kind: 'sent', view: result.value });
+    else if (result.outcome === 'waiting') setStage({ kind: 'queued' });
+    else setError(result.problem);
   };
 
   switch (stage.kind) {
@@ -147,7 +140,7 @@ export function Player({ sessionId }: { sessionId: string }) {
     case 'queued':
       return (
         <Page title={S.player.decisionTitle}>
-          <p role="status">{S.player.savedOffline}</p>
+          <p role="status">{navigator.onLine ? S.player.savedForLater : S.player.savedOffline}</p>
           <a class="button" href="#/progress">{S.player.toProgress}</a>
         </Page>
       );

@@ -2,18 +2,19 @@ import { useState } from 'preact/hooks';
 import { localIsoDay } from '../calendar';
 import { getHistory, getHistoryCsv, getPainTrend, getStats } from '../api';
 import { fmt, plural, strings as S } from '../i18n';
-import { exercise } from '../offlineProgram';
+import { cached, exercise } from '../offlineProgram';
 import { AdherenceWeek, ExerciseBest, PainTrend, PersonalRecords, PHASES } from '../types';
 import { Loading, Page, ProblemMessage, describeError, minutes, useLoad } from '../ui';
 import { formatDate } from './today';
 
 export function Progress() {
-  const [data, error, reload] = useLoad(async () => {
+  // kept on the device like the program: offline, the progress as this device last saw it
+  const [data, error, reload] = useLoad(() => cached('progress', async () => {
     const to = new Date();
     const from = new Date(to.getTime() - 27 * 86_400_000);
     const [stats, trend, history] = await Promise.all([getStats(), getPainTrend(localIsoDay(from), localIsoDay(to)), getHistory()]);
     return { stats, trend, history, names: await exerciseNames(stats.personalRecords) };
-  });
+  }));
   const [csvError, setCsvError] = useState<unknown>();
   const download = async () => {
     try {

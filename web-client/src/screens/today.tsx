@@ -1,5 +1,5 @@
 import { ApiProblem } from '../api';
-import { queue } from '../completions';
+import { completions } from '../outbox';
 import { nextSession } from '../offlineProgram';
 import { fmt, strings as S } from '../i18n';
 import { Loading, Page, ProblemMessage, useLoad } from '../ui';
@@ -7,7 +7,7 @@ import { RoutineView } from './routine';
 
 export function Today() {
   const [loaded, error, reload] = useLoad(async () => {
-    const [next, waiting] = await Promise.all([nextSession(), queue.pending().catch(() => [])]);
+    const [next, waiting] = await Promise.all([nextSession(), completions.pending().catch(() => [])]);
     return { next, sent: waiting.some((w) => w.sessionId === next.sessionId) };
   });
   const session = loaded?.next;

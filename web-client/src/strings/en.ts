@@ -27,6 +27,7 @@ export const en = {
     signInToSend: 'Sign in again to send what is waiting on this device.',
     signInToSendButton: 'Sign in and send',
     queued: { one: '{n} finished session waiting to be sent.', other: '{n} finished sessions waiting to be sent.' },
+    queuedCheckIns: { one: '{n} pain check-in waiting to be sent.', other: '{n} pain check-ins waiting to be sent.' },
   },
   home: {
     title: 'Exercise for your back, safely, every day',
@@ -160,6 +161,7 @@ export const en = {
     send: 'Finish session',
     sending: 'Sending…',
     savedOffline: 'You are offline. Your session is saved on this device and will be sent when you are back online.',
+    savedForLater: 'BackRelief cannot take it right now. Your session is saved on this device and will be sent by itself in a moment.',
     decisionTitle: 'Session recorded',
     decisions: {
       PROGRESS: 'Good — your program moves on as planned.',
@@ -182,14 +184,15 @@ export const en = {
     noSession: 'no session',
     today: 'today',
     cell: '{date}: {status}',
-    sessionDetail: '{date}: {status}, level {step}, about {min} min',
-    restDay: '{date}: no session planned',
+    sessionDetail: 'Week {week}, {date}: {status}, level {step}, about {min} min',
+    restDay: 'Week {week}, {date}: no session planned',
     legend: 'Key',
     adjustments: 'Changes to your program',
     checkInTitle: 'How is your back today?',
     checkInPain: 'Pain today (0–10)',
     checkInSend: 'Send',
     checkInDone: 'Thanks, noted.',
+    checkInSaved: "Thanks, noted. You are offline: it is saved on this device and will be sent when you're back.",
     noPlan: 'You have no program yet.',
   },
   progress: {

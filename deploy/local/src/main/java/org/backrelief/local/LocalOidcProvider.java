@@ -38,7 +38,7 @@ final class LocalOidcProvider implements AutoCloseable {
 
     static final String ISSUER_ID = "backrelief";
     static final Set<String> ROLES = Set.of("user", "editor", "admin");
-    static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+    static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(12);
 
     private final MockOAuth2Server server;
     private final int port;
@@ -49,8 +49,13 @@ final class LocalOidcProvider implements AutoCloseable {
     }
 
     static LocalOidcProvider start(String bindHost, int port) {
+        return start(bindHost, port, DEFAULT_TOKEN_LIFETIME);
+    }
+
+    /** {@code tokenLifetime}: how long access and ID tokens live (BACKRELIEF_OIDC_TOKEN_SECONDS). */
+    static LocalOidcProvider start(String bindHost, int port, Duration tokenLifetime) {
         OAuth2Config config = new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(),
-                Set.of(new RolesTokenCallback()));
+                Set.of(new RolesTokenCallback(tokenLifetime)));
         MockOAuth2Server server = new MockOAuth2Server(config);
         try {
             server.start(InetAddress.getByName(bindHost), port);
@@ -124,6 +129,12 @@ final class LocalOidcProvider implements AutoCloseable {
      */
     static final class RolesTokenCallback implements OAuth2TokenCallback {
 
+        private final Duration tokenLifetime;
+
+        RolesTokenCallback(Duration tokenLifetime) {
+            this.tokenLifetime = tokenLifetime;
+        }
+
         @Override
         public String issuerId() {
             return ISSUER_ID;
@@ -169,7 +180,7 @@ final class LocalOidcProvider implements AutoCloseable {
 
         @Override
         public long tokenExpiry() {
-            return TOKEN_LIFETIME.toSeconds();
+            return tokenLifetime.toSeconds();
         }
     }
 }

@@ -189,7 +189,7 @@ public final class LocalStack {
         }));
         step("starting the OIDC provider (sign-in page) on " + settings.host() + ":" + settings.oidcPort());
         long oidcStarted = System.nanoTime();
-        oidc = LocalOidcProvider.start(settings.host(), settings.oidcPort());
+        oidc = LocalOidcProvider.start(settings.host(), settings.oidcPort(), settings.tokenLifetime());
         step("OIDC provider ready in " + millisSince(oidcStarted) + " ms");
         String mongoUri = join(mongoStarted);
         String kafkaServers = join(kafkaStarted);

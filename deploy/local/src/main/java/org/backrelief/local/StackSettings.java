@@ -1,6 +1,7 @@
 package org.backrelief.local;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ record StackSettings(
         int kafkaControllerPort,
         int mongoPort,
         int oidcPort,
+        Duration tokenLifetime,
         Map<Service, Integer> servicePorts,
         Map<Service, Integer> managementPorts,
         String bindAddress,
@@ -42,7 +44,8 @@ record StackSettings(
         int kafkaPort = port(env, "BACKRELIEF_KAFKA_PORT", 9092);
         return new StackSettings(repositoryRoot, dataDir, "127.0.0.1", kafkaPort,
                 port(env, "BACKRELIEF_KAFKA_CONTROLLER_PORT", kafkaPort + 1),
-                port(env, "BACKRELIEF_MONGO_PORT", 27017), port(env, "BACKRELIEF_OIDC_PORT", 8090), ports,
+                port(env, "BACKRELIEF_MONGO_PORT", 27017), port(env, "BACKRELIEF_OIDC_PORT", 8090),
+                tokenLifetime(env.get("BACKRELIEF_OIDC_TOKEN_SECONDS")), ports,
                 managementPorts, bind,
                 nonBlank(env.get("KAFKA_BOOTSTRAP_SERVERS")), nonBlank(env.get("MONGODB_URI")),
                 port(env, "BACKRELIEF_READY_TIMEOUT_SECONDS", 90),
@@ -84,6 +87,23 @@ record StackSettings(
             return port;
         } catch (NumberFormatException e) {
             throw new StackException(name + " must be a number from 0 to 65535, not '" + value + "'", 2);
+        }
+    }
+
+    /** How long the local OIDC provider's tokens live; short in the web client's e2e run to see renewals happen. */
+    static Duration tokenLifetime(String value) {
+        if (value == null || value.isBlank()) {
+            return LocalOidcProvider.DEFAULT_TOKEN_LIFETIME;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            if (seconds < 60 || seconds > Duration.ofDays(1).toSeconds()) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new StackException("BACKRELIEF_OIDC_TOKEN_SECONDS must be a number of seconds from 60 to 86400, not '"
+                    + value + "'", 2);
         }
     }
 

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.backrelief.infra.FreePorts;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +61,20 @@ class LocalOidcProviderTest {
     }
 
     @Test
+    void tokensLiveAsLongAsTheSettingsSay() {
+        int other = FreePorts.find("127.0.0.1");
+        try (LocalOidcProvider shortLived = LocalOidcProvider.start("127.0.0.1", other, StackSettings.tokenLifetime("90"))) {
+            String claims = payload(LocalOidcProvider.mint(other, "alice", Set.of("user")));
+            assertThat(claim(claims, "exp") - claim(claims, "iat")).isEqualTo(90);
+        }
+        assertThat(claim(payload(LocalOidcProvider.mint(port, "alice", Set.of("user"))), "exp")
+                - claim(payload(LocalOidcProvider.mint(port, "alice", Set.of("user"))), "iat")).isEqualTo(12 * 3600);
+        assertThat(StackSettings.tokenLifetime(" ")).isEqualTo(LocalOidcProvider.DEFAULT_TOKEN_LIFETIME);
+        assertThatThrownBy(() -> StackSettings.tokenLifetime("5")).isInstanceOf(StackException.class)
+                .hasMessageContaining("BACKRELIEF_OIDC_TOKEN_SECONDS");
+    }
+
+    @Test
     void mintingWithoutARunningProviderSaysToStartTheStack() {
         int nobody = FreePorts.find("127.0.0.1");
         assertThatThrownBy(() -> LocalOidcProvider.mint(nobody, "alice", Set.of("user")))
@@ -67,6 +83,12 @@ class LocalOidcProviderTest {
 
     private static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long claim(String claims, String name) {
+        Matcher value = Pattern.compile("\"" + name + "\":(\\d+)").matcher(claims);
+        assertThat(value.find()).as(name + " in " + claims).isTrue();
+        return Long.parseLong(value.group(1));
     }
 
     private static String payload(String jwt) {

@@ -1,0 +1,68 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { configureApi } from './api';
+import { checkIns, completions, flushOutbox, submitCheckIn, submitCompletion } from './outbox';
+
+function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+}
+
+describe('outbox', () => {
+  beforeEach(async () => {
+    configureApi('', { token: async () => 't', renew: async () => null });
+    for (const c of await completions.pending()) await completions.remove(c.sessionId);
+    for (const c of await checkIns.pending()) await checkIns.remove(c.idempotencyKey);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('keeps a check-in made offline and sends it once, with its Idempotency-Key, when back online', async () => {
+    const keys: (string | null)[] = [];
+    let online = false;
+    vi.stubGlobal('fetch', vi.fn(async (request: Request) => {
+      if (!online) throw new TypeError('Failed to fetch');
+      keys.push(request.headers.get('Idempotency-Key'));
+      return answer(201, { pain: 4 });
+    }));
+    expect(await submitCheckIn(4, 'check-1')).toEqual({ outcome: 'waiting' });
+    expect(await checkIns.pending()).toHaveLength(1);
+    online = true;
+    expect(await flushOutbox()).toBe(1);
+    expect(await flushOutbox()).toBe(0);
+    expect(keys).toEqual(['check-1']);
+  });
+
+  it('shows a check-in the server refused for good, with its violations, and does not keep it', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => answer(400, { title: 'Invalid', violations: [{ field: 'pain', message: 'must be at most 10' }] })));
+    const result = await submitCheckIn(11, 'check-2');
+    expect(result.outcome).toBe('rejected');
+    expect(result.outcome === 'rejected' && (result.problem as { forField(f: string): string }).forField('pain')).toBe('must be at most 10');
+    expect(await checkIns.pending()).toEqual([]);
+  });
+
+  it('tries a completion again by itself once a long Retry-After has passed, and it arrives once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const keys: (string | null)[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (request: Request) => {
+      keys.push(request.headers.get('Idempotency-Key'));
+      return keys.length === 1
+        ? answer(503, { title: 'Unavailable' }, { 'Retry-After': '20' })
+        : answer(201, { sessionId: 's-1', decision: 'HOLD' });
+    }));
+    const body = { painBefore: 3, painAfter: 2, exertion: 5, exercises: [] };
+    expect(await submitCompletion({ sessionId: 's-1', idempotencyKey: 'done-1', body, queuedAt: new Date().toISOString() })).toEqual({ outcome: 'waiting' });
+    await vi.advanceTimersByTimeAsync(19_000);
+    expect(keys).toEqual(['done-1']);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.waitFor(async () => expect(await completions.pending()).toEqual([]));
+    expect(keys).toEqual(['done-1', 'done-1']);
+  });
+
+  it('gives the screen the server answer when the completion is sent at once', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => answer(201, { sessionId: 's-2', decision: 'PROGRESS', reason: 'Easy enough' })));
+    const result = await submitCompletion({ sessionId: 's-2', idempotencyKey: 'done-2', body: {}, queuedAt: new Date().toISOString() });
+    expect(result).toEqual({ outcome: 'sent', value: { sessionId: 's-2', decision: 'PROGRESS', reason: 'Easy enough' } });
+  });
+});
