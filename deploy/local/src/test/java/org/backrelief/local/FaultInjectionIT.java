@@ -288,8 +288,8 @@ class FaultInjectionIT {
             List<String> lostInPlanner = new ArrayList<>();
             for (Map.Entry<String, String> ack : ACKNOWLEDGED.entrySet()) {
                 Document completion = planner.getCollection("completions").find(Filters.eq("_id", ack.getKey())).first();
-                if (completion == null || !ack.getValue().equals(completion.getString("eventId"))) {
-                    lostInPlanner.add(ack.getKey() + "=" + ack.getValue() + " vs " + (completion == null ? "missing" : completion.getString("eventId")));
+                if (completion == null || !ack.getValue().equals(plannerEventId(completion))) {
+                    lostInPlanner.add(ack.getKey() + "=" + ack.getValue() + " vs " + (completion == null ? "missing" : plannerEventId(completion)));
                 }
             }
             assertThat(lostInPlanner).as(fault + ": acknowledged completions lost or changed in the planner").isEmpty();
@@ -308,7 +308,7 @@ class FaultInjectionIT {
             missing.removeAll(factsPerEvent.keySet());
             assertThat(missing).as(fault + ": acknowledged completions missing from the tracker").isEmpty();
             Set<String> plannerEvents = new HashSet<>();
-            planner.getCollection("completions").find().forEach(doc -> plannerEvents.add(doc.getString("eventId")));
+            planner.getCollection("completions").find().forEach(doc -> plannerEvents.add(plannerEventId(doc)));
             assertThat(factsPerEvent.keySet()).as(fault + ": tracker and planner event ids").isEqualTo(plannerEvents);
             assertThat(factsPerEvent.values()).as(fault + ": facts per event id").allMatch(count -> count == 1);
         }
@@ -488,5 +488,11 @@ class FaultInjectionIT {
 
     private static String runToCompletion(String... args) throws Exception {
         return StackProcess.run(root, env, args);
+    }
+
+    /** The planner keeps a completion's event id in the outbox entry embedded in the completion (issue 17 item 5). */
+    private static String plannerEventId(org.bson.Document completion) {
+        org.bson.Document outbox = completion.get("outbox", org.bson.Document.class);
+        return outbox == null ? null : outbox.getString("eventId");
     }
 }
