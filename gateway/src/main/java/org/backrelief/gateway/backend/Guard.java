@@ -40,7 +40,8 @@ public interface Guard {
         return outcome -> call.get().subscribe().with(outcome::answered, outcome::failed);
     }
 
-    private static <A> Outcome<A> toEmitter(io.smallrye.mutiny.subscription.UniEmitter<? super A> emitter) {
+    /** An outcome that completes or fails a Mutiny emitter (also the library guard's bridge). */
+    static <A> Outcome<A> toEmitter(io.smallrye.mutiny.subscription.UniEmitter<? super A> emitter) {
         return new Outcome<>() {
             @Override
             public void answered(A answer) {

@@ -88,17 +88,7 @@ public final class LibraryGuard implements Guard {
     /** One attempt: a 5xx is a failure (the breaker counts it, a read retries it); the timeout fails it too. */
     private <A extends Answer> Uni<Answer> attempt(BackendCall<A> call, java.time.Duration timeout) {
         return Uni.createFrom().<Answer> emitter(emitter -> {
-            Cancellable started = call.start(new Outcome<A>() {
-                @Override
-                public void answered(A answer) {
-                    emitter.complete(answer);
-                }
-
-                @Override
-                public void failed(Throwable failure) {
-                    emitter.fail(failure);
-                }
-            });
+            Cancellable started = call.start(Guard.toEmitter(emitter));
             emitter.onTermination(started::cancel);
         })
                 .ifNoItem().after(timeout).failWith(() -> new GuardRefusal(backend, GuardRefusal.Reason.TIMEOUT))
