@@ -140,6 +140,11 @@ final class RelayExchange implements Outcome<StreamedAnswer> {
 
     /** The client went away: the guard abandons the call (no retry, nothing counted), or the stream is reset. */
     private void clientGone() {
+        abandonBackend();
+    }
+
+    /** Resets the backend stream if the answer is streaming, else cancels the guarded call (nothing counted). */
+    private void abandonBackend() {
         HttpClientResponse in = streaming;
         if (in != null) {
             streaming = null;
@@ -152,13 +157,7 @@ final class RelayExchange implements Outcome<StreamedAnswer> {
     /** A chunked body grew past the limit: the call is abandoned and the client told 413, its connection closed. */
     private void overLimit() {
         refused = true;
-        HttpClientResponse in = streaming;
-        if (in != null) {
-            streaming = null;
-            in.request().reset();
-        } else if (call != null) {
-            call.cancel();
-        }
+        abandonBackend();
         HttpServerResponse response = context.response();
         if (response.headWritten()) {
             response.reset();
