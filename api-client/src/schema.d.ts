@@ -473,7 +473,7 @@ export interface components {
         };
         /** @description An adjustment the plan made after a pain report */
         AdjustmentView: {
-            at?: components["schemas"]["PlannerInstant"];
+            at?: components["schemas"]["Instant"];
             /** @example COMPLETION */
             trigger?: string;
             /** @example 4f1c2a7e-8a55-4b6e-9d53-2f7c1f0b9e11 */
@@ -576,12 +576,17 @@ export interface components {
             sessionId?: string;
             /** @example A bit stiff in the morning */
             note?: string;
+            /**
+             * @description When the person answered, for a check-in made offline and sent later; default: when it arrives. Within the last 7 days, not in the future (5 minutes of clock difference are allowed)
+             * @example 2026-03-02T08:15:00Z
+             */
+            answeredAt?: components["schemas"]["Instant"];
         };
         /** @description A recorded pain check-in */
         CheckInView: {
             checkInId?: string;
             eventId?: string;
-            recordedAt?: components["schemas"]["PlannerInstant"];
+            recordedAt?: components["schemas"]["Instant"];
             /**
              * Format: int32
              * @example 2
@@ -669,7 +674,7 @@ export interface components {
             planId?: string;
             /** @description Id of the session-completed event */
             eventId?: string;
-            completedAt?: components["schemas"]["PlannerInstant"];
+            completedAt?: components["schemas"]["Instant"];
             /**
              * Format: int32
              * @example 3
@@ -1422,7 +1427,7 @@ export interface components {
             planId?: string;
             /** @example ACTIVE */
             status?: string;
-            createdAt?: components["schemas"]["PlannerInstant"];
+            createdAt?: components["schemas"]["Instant"];
             startDate?: components["schemas"]["LocalDate"];
             endDate?: components["schemas"]["LocalDate"];
             /**
@@ -1447,11 +1452,6 @@ export interface components {
             sessions?: components["schemas"]["SessionSummary"][];
             adjustments?: components["schemas"]["AdjustmentView"][];
         };
-        /**
-         * Format: date-time
-         * @example 2022-03-10T16:15:50Z
-         */
-        PlannerInstant: string;
         /** @enum {string} */
         Position: "STANDING" | "SEATED" | "ALL_FOURS" | "SUPINE" | "PRONE" | "SIDE_LYING" | "KNEELING" | "IN_WATER";
         /** @enum {string} */
@@ -1652,8 +1652,8 @@ export interface components {
             redFlags?: components["schemas"]["RedFlagScreen"];
             /** @example Europe/Berlin */
             zoneId?: string;
-            screenedAt?: components["schemas"]["PlannerInstant"];
-            updatedAt?: components["schemas"]["PlannerInstant"];
+            screenedAt?: components["schemas"]["Instant"];
+            updatedAt?: components["schemas"]["Instant"];
             /** @example PROCEED */
             safety?: components["schemas"]["Outcome"];
             safetyMessage?: string;
@@ -1893,7 +1893,7 @@ export interface components {
              */
             step?: number;
             completable?: boolean;
-            completedAt?: components["schemas"]["PlannerInstant"];
+            completedAt?: components["schemas"]["Instant"];
             today?: components["schemas"]["RoutineResponse"];
         };
         /** @enum {string} */

@@ -6,6 +6,7 @@
  */
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../api-client/src/schema';
+import type { CheckInRequestBody } from './checkIn';
 import type {
   CompletionRequest,
   CompletionView,
@@ -224,8 +225,8 @@ export const completeSession = (sessionId: string, body: CompletionRequest, idem
     body,
     headers: { 'Idempotency-Key': idempotencyKey },
   }));
-export const checkIn = (pain: number, idempotencyKey: string) =>
-  unwrap<unknown>(client.POST('/api/v1/me/checkins', { body: { pain }, headers: { 'Idempotency-Key': idempotencyKey } }));
+export const checkIn = (body: CheckInRequestBody, idempotencyKey: string) =>
+  unwrap<unknown>(client.POST('/api/v1/me/checkins', { body, headers: { 'Idempotency-Key': idempotencyKey } }));
 
 // --- tracking -----------------------------------------------------------------------------------------------------
 export const getHistory = () =>

@@ -8,7 +8,8 @@ import { ApiProblem, NetworkError, checkIn, completeSession } from './api';
 import { currentUser } from './auth';
 import { programOwner } from './offlineProgram';
 import { CheckInQueue, CompletionQueue, Outbox, Queued, QueuedCheckIn, QueuedCompletion, SendOutcome } from './queue';
-import type { CompletionRequest, CompletionView } from './types';
+import { checkInBody, CheckInBody, checkInSessionId, checkInToSend, withoutAnsweredAt } from './checkIn';
+import type { CompletionRequest, CompletionView, PlanView } from './types';
 
 export const completions = new CompletionQueue();
 export const checkIns = new CheckInQueue();
@@ -66,7 +67,19 @@ function sender<E extends Queued>(send: (entry: E) => Promise<unknown>): (entry:
 }
 
 const sendCompletion = sender<QueuedCompletion>((e) => completeSession(e.sessionId, e.body as CompletionRequest, e.idempotencyKey));
-const sendCheckIn = sender<QueuedCheckIn>((e) => checkIn((e.body as { pain: number }).pain, e.idempotencyKey));
+// entries stored before the session and the answered time were kept carry the pain alone: the server then defaults both
+const sendCheckIn = sender<QueuedCheckIn>(async (e) => {
+  const body = checkInToSend(e.body as CheckInBody, Date.now() - Date.parse(e.queuedAt));
+  try {
+    return await checkIn(body, e.idempotencyKey);
+  } catch (error) {
+    // the device's clock is too far off for the server: the arrival counts instead (a new key: another body)
+    if (body.answeredAt && error instanceof ApiProblem && error.status === 400 && error.forField('answeredAt')) {
+      return checkIn(withoutAnsweredAt(body), `${e.idempotencyKey}-arrival`);
+    }
+    throw error;
+  }
+});
 
 /** Sends everything waiting; returns how many entries left the outbox. */
 export async function flushOutbox(): Promise<number> {
@@ -92,8 +105,15 @@ async function submit<E extends Queued, T>(outbox: Outbox<E>, entry: E): Promise
 }
 
 export const submitCompletion = (entry: QueuedCompletion) => submit<QueuedCompletion, CompletionView>(completions, entry);
-export const submitCheckIn = (pain: number, idempotencyKey: string) =>
-  submit<QueuedCheckIn, unknown>(checkIns, { idempotencyKey, body: { pain }, queuedAt: new Date().toISOString() });
+/** A check-in answered now, about the latest finished session (checkIn.ts), from the plan on screen if any. */
+export async function submitCheckIn(pain: number, idempotencyKey: string, plan?: Pick<PlanView, 'sessions'>) {
+  const me = currentUser()?.profile.sub;
+  const waiting = (await completions.pending())
+    .filter((c) => !c.owner || !me || c.owner === me)
+    .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+  const body = checkInBody(pain, checkInSessionId(plan, waiting));
+  return submit<QueuedCheckIn, unknown>(checkIns, { idempotencyKey, body, queuedAt: body.answeredAt });
+}
 
 /** How many entries wait, per kind (for the banner). */
 export async function waitingCounts(): Promise<{ sessions: number; checkIns: number }> {

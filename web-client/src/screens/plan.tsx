@@ -7,6 +7,7 @@ import { newIdempotencyKey } from '../queue';
 import { submitCheckIn } from '../outbox';
 import { Loading, Page, PainScale, ProblemMessage, fieldError, useLoad } from '../ui';
 import { formatDate } from './today';
+import type { PlanView } from '../types';
 
 const MARK: Record<string, string> = { SCHEDULED: '•', COMPLETED: '✓', MISSED: '✕', EXPIRED: '✕' };
 const statusName = (status: string) => (S.plan.status as Record<string, string>)[status] ?? status;
@@ -40,7 +41,7 @@ export function Plan() {
           )}
         </>
       )}
-      <CheckIn />
+      <CheckIn plan={plan ?? undefined} />
     </Page>
   );
 }
@@ -138,7 +139,7 @@ function PlanCalendar({ weeks }: { weeks: CalendarWeek[] }) {
 }
 
 /** Next-day pain check-in, sent once per answer (Idempotency-Key); offline it waits on the device (outbox.ts). */
-function CheckIn() {
+function CheckIn({ plan }: { plan?: PlanView }) {
   const [pain, setPain] = useState<number | null>(null);
   const [sent, setSent] = useState<'sent' | 'waiting' | null>(null);
   const [checkError, setCheckError] = useState<unknown>();
@@ -152,7 +153,7 @@ function CheckIn() {
         if (pain === null) return setMissing(true);
         setMissing(false);
         setCheckError(undefined);
-        const result = await submitCheckIn(pain, key);
+        const result = await submitCheckIn(pain, key, plan);
         if (result.outcome === 'rejected') return setCheckError(result.problem);
         setSent(result.outcome);
         setKey(newIdempotencyKey());

@@ -20,7 +20,10 @@ public class CheckInEntity {
     public int weekNumber;
     public int step;
     public Integer painBefore;
+    /** When the request arrived. */
     public Instant createdAt;
+    /** When the person answered ({@link CheckInTime}); null in check-ins stored before it was recorded. */
+    public Instant answeredAt;
     /** The pain check-in event ({@code PainCheckInV1} as its data). */
     public OutboxEntry outbox;
     public boolean adapted;
@@ -30,9 +33,14 @@ public class CheckInEntity {
         return "checkin:" + id;
     }
 
+    /** When the pain was felt: the answered time, or the arrival for check-ins stored before it was recorded. */
+    public Instant painAt() {
+        return answeredAt != null ? answeredAt : createdAt;
+    }
+
     /** The plan has taken this check-in into account: the report applied, or (no session) a pain as recent. */
     public boolean appliedTo(org.backrelief.planner.plan.PlanEntity plan) {
-        return sessionId == null ? plan.lastPainAt != null && !plan.lastPainAt.isBefore(createdAt)
+        return sessionId == null ? plan.lastPainAt != null && !plan.lastPainAt.isBefore(painAt())
                 : plan.appliedReports.contains(reportKey());
     }
 }

@@ -99,6 +99,7 @@ public class CheckInService {
             session = sessions.lastCompleted(active.id).orElse(null);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant answeredAt = CheckInTime.answeredAt(request.answeredAt(), now);
         CheckInEntity checkIn = new CheckInEntity();
         checkIn.id = idempotencyKey == null ? UUID.randomUUID().toString()
                 : IdempotencyKeys.derivedId("checkin", userId, idempotencyKey);
@@ -106,9 +107,10 @@ public class CheckInService {
         String eventId = idempotencyKey == null ? UUID.randomUUID().toString()
                 : IdempotencyKeys.derivedId("checkin-event", userId, idempotencyKey);
         checkIn.createdAt = now;
+        checkIn.answeredAt = answeredAt;
         checkIn.outbox = OutboxEntry.pending(eventId, EventTypes.PAIN_CHECKIN_V1, userId, now,
                 documents.toDocument(new PainCheckInV1(PainCheckInV1.SCHEMA_VERSION, userId, checkIn.id,
-                        session == null ? null : session.id, request.pain(), now, zone, request.note())));
+                        session == null ? null : session.id, request.pain(), answeredAt, zone, request.note())));
 
         PainAdaptation.Assessment assessment = null;
         StepAnchor current = null;
@@ -131,7 +133,7 @@ public class CheckInService {
         checkIns.persist(checkIn);
         relay.trigger();
         followUp(checkIn, planActive ? plan : null, profile);
-        return new CheckInView(checkIn.id, checkIn.outbox.eventId, now, request.pain(), checkIn.sessionId,
+        return new CheckInView(checkIn.id, checkIn.outbox.eventId, answeredAt, request.pain(), checkIn.sessionId,
                 assessment == null ? null : assessment.decision().name(), assessment == null ? null : assessment.reason(),
                 current == null ? null : current.stepForWeek(checkIn.weekNumber + 1),
                 next == null ? null : next.stepForWeek(checkIn.weekNumber + 1),
@@ -146,7 +148,7 @@ public class CheckInService {
         int pain = documents.fromDocument(checkIn.outbox.data, PainCheckInV1.class).pain();
         PainAdaptation.Assessment assessment = checkIn.sessionId == null || checkIn.painBefore == null ? null
                 : PainAdaptation.nextDay(pain, checkIn.painBefore);
-        return new CheckInView(checkIn.id, checkIn.outbox.eventId, checkIn.createdAt, pain, checkIn.sessionId,
+        return new CheckInView(checkIn.id, checkIn.outbox.eventId, checkIn.painAt(), pain, checkIn.sessionId,
                 assessment == null ? null : assessment.decision().name(),
                 assessment == null ? null : assessment.reason(), null, null,
                 checkIn.sessionId == null ? null : checkIn.weekNumber,
@@ -184,12 +186,12 @@ public class CheckInService {
         try {
             int pain = documents.fromDocument(checkIn.outbox.data, PainCheckInV1.class).pain();
             if (checkIn.sessionId == null) {
-                planService.recordPain(checkIn.planId, pain, checkIn.createdAt);
+                planService.recordPain(checkIn.planId, pain, checkIn.painAt());
             } else {
                 planService.applyReport(new PainReport(checkIn.planId, checkIn.reportKey(), AdjustmentView.CHECK_IN,
                         checkIn.sessionId, checkIn.id, checkIn.painBefore, pain,
                         PainAdaptation.nextDay(pain, checkIn.painBefore), checkIn.weekNumber, checkIn.step,
-                        checkIn.createdAt, null), plan, profile);
+                        checkIn.painAt(), null), plan, profile);
             }
             return true;
         } catch (RuntimeException e) {

@@ -105,7 +105,7 @@ class QueryBudgetTest {
         String sessionId = planFor(user, profile(), Map.of()).getString("sessions[0].sessionId");
         completions.complete(user, sessionId, request(user, sessionId, 2, 2));
 
-        List<Command> commands = mongo.during(() -> checkIns.checkIn(user, new CheckInRequest(3, null, null))).commands();
+        List<Command> commands = mongo.during(() -> checkIns.checkIn(user, new CheckInRequest(3, null, null, null))).commands();
 
         within("check-in", commands, QueryBudgets.CHECK_IN + QueryBudgets.RECOMPOSING);
     }

@@ -209,6 +209,32 @@ class CompletionFlowTest {
     }
 
     @Test
+    void aCheckInSentLaterKeepsTheTimeItWasAnsweredAndOutOfRangeTimesAre400sNamingTheField() {
+        String hana = newUser("hana");
+        String sessionId = planFor(hana, profile(), Map.of()).getString("sessions[0].sessionId");
+        as(hana).body(completion(hana, sessionId, 3, 3)).post(path(sessionId)).then().statusCode(200);
+
+        Instant answered = Instant.now().minus(Duration.ofHours(14)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String checkIn = as(hana).body(Map.of("pain", 2, "sessionId", sessionId, "answeredAt", answered.toString()))
+                .post("/api/v1/me/checkins").then().statusCode(201)
+                .body("recordedAt", equalTo(answered.toString())).body("sessionId", equalTo(sessionId))
+                .extract().jsonPath().getString("checkInId");
+        for (String bad : List.of(Instant.now().plus(Duration.ofHours(1)).toString(),
+                Instant.now().minus(Duration.ofDays(8)).toString(), "yesterday")) {
+            as(hana).body(Map.of("pain", 2, "answeredAt", bad)).post("/api/v1/me/checkins").then().statusCode(400)
+                    .contentType(containsString("application/problem+json"))
+                    .body("violations.field", hasItem("answeredAt"));
+        }
+        try (ActivityTopic topic = new ActivityTopic()) {
+            List<Event> events = topic.await(hana, EventTypes.PAIN_CHECKIN_V1, 1, EVENT_TIMEOUT);
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).value().path("data").path("checkInId").asText()).isEqualTo(checkIn);
+            assertThat(Instant.parse(events.get(0).value().path("data").path("recordedAt").asText()))
+                    .isEqualTo(answered);
+        }
+    }
+
+    @Test
     void manyCompletionsAtOnceArePublishedOnceEachAndMarkedPublished() throws Exception {
         int count = 12;
         List<String> users = new ArrayList<>();
