@@ -23,8 +23,9 @@ public final class BackReliefServices implements AutoCloseable {
         CATALOG("catalog-service", 8081, 9001, "backrelief_catalog", List.of()),
         /*
          * A fixed 64 MiB young generation: with -Xms64m SerialGC gave it ~21 MiB, and every young collection copied the
-         * batches in flight again (~23 µs of CPU per event). Tracker CPU per event, quick bench: 220-250 -> 115-140 µs;
-         * peak RSS 181 -> 219 MiB (BENCHMARKS.md, "Tracker CPU per event", third round).
+         * batches in flight again (~23 µs of CPU per event). Tracker CPU per event, quick bench: 220-250 -> 115-140 µs,
+         * peak RSS 181 -> 219 MiB; medium bench (one pair): 152 -> 165 µs, no gain, peak RSS 206 -> 245 MiB
+         * (BENCHMARKS.md, "Tracker CPU per event", third round).
          */
         TRACKING("tracking-service", 8083, 9003, "backrelief_tracking", List.of("-Xmn64m")),
         PLANNER("planner-service", 8082, 9002, "backrelief_planner", List.of()),
