@@ -11,9 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,36 +60,52 @@ class PoisonEventsTest {
         return (ObjectNode) event.get("data");
     }
 
+    /** A record value and the reason it must be dead-lettered with. */
+    private record Poison(byte[] value, String reason) {
+
+        Poison(String value, String reason) {
+            this(value.getBytes(UTF_8), reason);
+        }
+    }
+
     @Test
     void poisonGoesToTheDeadLetterTopicAndTheGoodEventsAroundItAreStored() {
         String marker = newId();
-        Map<String, String> poison = new LinkedHashMap<>();
-        poison.put("this is not JSON " + marker, "not-json");
-        poison.put("{\"note\": \"" + marker + "\"}", "not-a-cloudevent");
-        poison.put(broken(marker + "-type", e -> e.put("type", "org.example.unknown.v1")), "unknown-type");
-        poison.put(broken(marker + "-version", e -> data(e).put("schemaVersion", 2)), "unsupported-schema-version");
-        poison.put(broken(marker + "-pain", e -> data(e).put("painAfter", 11)), "invalid-data");
-        poison.put(broken(marker + "-duration", e -> data(e).put("durationSeconds", -60)), "invalid-data");
-        poison.put(broken(marker + "-id", e -> data(e).remove("sessionId")), "invalid-data");
-        poison.put(broken(marker + "-zone", e -> data(e).put("zoneId", "Atlantis/Central")), "invalid-data");
+        List<Poison> poison = new ArrayList<>();
+        poison.add(new Poison("this is not JSON " + marker, "not-json"));
+        // not even UTF-8: the dead letter must still carry exactly these bytes
+        byte[] notUtf8 = ("{\"id\": \"?\", \"note\": \"" + marker + "\"}").getBytes(UTF_8);
+        notUtf8[8] = (byte) 0xFF; // the '?'
+        poison.add(new Poison(notUtf8, "not-a-cloudevent"));
+        poison.add(new Poison("{\"note\": \"" + marker + "\"}", "not-a-cloudevent"));
+        poison.add(new Poison(broken(marker + "-type", e -> e.put("type", "org.example.unknown.v1")), "unknown-type"));
+        poison.add(new Poison(broken(marker + "-version", e -> data(e).put("schemaVersion", 2)),
+                "unsupported-schema-version"));
+        poison.add(new Poison(broken(marker + "-pain", e -> data(e).put("painAfter", 11)), "invalid-data"));
+        poison.add(new Poison(broken(marker + "-duration", e -> data(e).put("durationSeconds", -60)), "invalid-data"));
+        poison.add(new Poison(broken(marker + "-id", e -> data(e).remove("sessionId")), "invalid-data"));
+        poison.add(new Poison(broken(marker + "-zone", e -> data(e).put("zoneId", "Atlantis/Central")), "invalid-data"));
         double invalidBefore = deadLettered("invalid-data");
 
-        List<String> values = new ArrayList<>();
-        values.add(good());
-        for (String bad : poison.keySet()) {
-            values.add(bad);
-            values.add(good());
+        List<byte[]> values = new ArrayList<>();
+        values.add(good().getBytes(UTF_8));
+        for (Poison bad : poison) {
+            values.add(bad.value());
+            values.add(good().getBytes(UTF_8));
         }
-        ActivityTopic.publish(user, values);
+        ActivityTopic.publishBytes(user, values);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Api.historyTotal(user) == sessions);
 
-        List<ConsumerRecord<String, String>> letters = ActivityTopic.deadLetters(
-                record -> record.value() != null && record.value().contains(marker), poison.size(),
+        List<ConsumerRecord<String, byte[]>> letters = ActivityTopic.deadLetters(
+                record -> record.value() != null && new String(record.value(), UTF_8).contains(marker), poison.size(),
                 Duration.ofSeconds(30));
         assertEquals(poison.size(), letters.size());
-        for (ConsumerRecord<String, String> letter : letters) {
-            assertEquals(poison.get(letter.value()), header(letter, DeadLetterPublisher.REASON), letter.value());
+        for (ConsumerRecord<String, byte[]> letter : letters) {
+            String text = new String(letter.value(), UTF_8);
+            Poison sent = poison.stream().filter(p -> Arrays.equals(p.value(), letter.value())).findFirst()
+                    .orElseThrow(() -> new AssertionError("not the exact bytes sent: " + text));
+            assertEquals(sent.reason(), header(letter, DeadLetterPublisher.REASON), text);
             assertEquals(Topics.ACTIVITY, header(letter, DeadLetterPublisher.TOPIC));
             assertNotNull(header(letter, DeadLetterPublisher.CAUSE));
             assertTrue(Long.parseLong(header(letter, DeadLetterPublisher.OFFSET)) >= 0);
@@ -101,7 +116,7 @@ class PoisonEventsTest {
         assertEquals(sessions, Api.stats(user).getInt("totals.sessions"));
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), UTF_8);
     }

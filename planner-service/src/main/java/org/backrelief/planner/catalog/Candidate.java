@@ -1,5 +1,6 @@
 package org.backrelief.planner.catalog;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -130,7 +131,8 @@ public final class Candidate {
         return cautions;
     }
 
-    static <E extends Enum<E>> int maskOf(List<E> values) {
+    /** One bit per enum constant present (null and null elements count as none). */
+    public static <E extends Enum<E>> int maskOf(Collection<E> values) {
         int mask = 0;
         if (values != null) {
             for (E value : values) {

@@ -125,8 +125,12 @@ public final class ProgressionRules {
 
     /** Cardio duration goes up first: {@value #CARDIO_START_MINUTES} min, then +{@value #CARDIO_MINUTES_PER_STEP} a step. */
     public static int cardioMinutes(Range minutes, int step) {
-        int quota = CARDIO_START_MINUTES + CARDIO_MINUTES_PER_STEP * clamp(step);
-        return Math.min(quota, minutes.max());
+        return Math.min(cardioQuotaMinutes(step), minutes.max());
+    }
+
+    /** The cardio minutes a step calls for, before any activity's own range caps them. */
+    public static int cardioQuotaMinutes(int step) {
+        return CARDIO_START_MINUTES + CARDIO_MINUTES_PER_STEP * clamp(step);
     }
 
     /** Intensity rises only once the duration has reached the guide's longest. */

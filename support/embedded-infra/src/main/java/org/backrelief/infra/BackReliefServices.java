@@ -20,22 +20,31 @@ public final class BackReliefServices implements AutoCloseable {
 
     /** The services in launch (and reverse stop) order: those that others call come first. */
     public enum Service {
-        CATALOG("catalog-service", 8081, 9001, "backrelief_catalog"),
-        TRACKING("tracking-service", 8083, 9003, "backrelief_tracking"),
-        PLANNER("planner-service", 8082, 9002, "backrelief_planner"),
-        GATEWAY("gateway", 8080, 9000, null);
+        CATALOG("catalog-service", 8081, 9001, "backrelief_catalog", List.of()),
+        /*
+         * A fixed 64 MiB young generation: with -Xms64m SerialGC gave it ~21 MiB, and every young collection copied the
+         * batches in flight again (~23 µs of CPU per event). Tracker CPU per event, quick bench: 220-250 -> 115-140 µs,
+         * peak RSS 181 -> 219 MiB; medium bench (one pair): 152 -> 165 µs, no gain, peak RSS 206 -> 245 MiB
+         * (BENCHMARKS.md, "Tracker CPU per event", third round).
+         */
+        TRACKING("tracking-service", 8083, 9003, "backrelief_tracking", List.of("-Xmn64m")),
+        PLANNER("planner-service", 8082, 9002, "backrelief_planner", List.of()),
+        GATEWAY("gateway", 8080, 9000, null, List.of());
 
         public final String folder;
         public final int defaultPort;
         /** The local stack's management port (health, metrics) for this service. */
         public final int defaultManagementPort;
         final String database;
+        /** This service's own JVM options, put before the shared ones (so options given explicitly win). */
+        public final List<String> ownJvmOptions;
 
-        Service(String folder, int defaultPort, int defaultManagementPort, String database) {
+        Service(String folder, int defaultPort, int defaultManagementPort, String database, List<String> ownJvmOptions) {
             this.folder = folder;
             this.defaultPort = defaultPort;
             this.defaultManagementPort = defaultManagementPort;
             this.database = database;
+            this.ownJvmOptions = ownJvmOptions;
         }
 
         /** The service named by its folder ({@code planner-service}) or short name ({@code planner}), any case. */
@@ -108,7 +117,10 @@ public final class BackReliefServices implements AutoCloseable {
     /** glibc malloc arenas per service process (see {@link #environment}). */
     public static final String MALLOC_ARENAS = "2";
 
-    /** Default JVM options: sized for a 2-core laptop; the services stay well under 250 MiB resident. */
+    /**
+     * Default JVM options, shared by every service: sized for a 2-core laptop; the services stay well under 250 MiB
+     * resident. A service's own additions are in {@link Service#ownJvmOptions}.
+     */
     public static List<String> defaultJvmOptions() {
         return List.of("-Xms64m", "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:MaxMetaspaceSize=128m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
@@ -152,8 +164,10 @@ public final class BackReliefServices implements AutoCloseable {
         }
         progress.accept("starting " + service.folder + " on " + bindAddress + ":" + ports.get(service)
                 + " (management " + managementPorts.get(service) + ")");
+        List<String> options = new ArrayList<>(service.ownJvmOptions);
+        options.addAll(wiring.jvmOptions());
         ServiceProcess process = ServiceProcess.start(service.folder, appDir(service), bindAddress, ports.get(service),
-                managementPorts.get(service), environment(service), jvm, wiring.jvmOptions(),
+                managementPorts.get(service), environment(service), jvm, options,
                 wiring.logDir().resolve(service.folder + ".log"));
         running.put(service, process);
         return process;

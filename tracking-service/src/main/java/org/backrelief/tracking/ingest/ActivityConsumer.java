@@ -38,12 +38,12 @@ public class ActivityConsumer {
     @Incoming(CHANNEL)
     @Blocking
     @SuppressWarnings("unchecked")
-    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) throws InterruptedException {
+    public CompletionStage<Void> consume(KafkaRecordBatch<byte[], byte[]> batch) throws InterruptedException {
         // the polled records themselves: no per-record metadata lookup
-        ConsumerRecords<String, String> polled = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
+        ConsumerRecords<byte[], byte[]> polled = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
                 .orElseThrow(() -> new IllegalArgumentException("not a Kafka batch")).getRecords();
         List<IncomingActivity> records = new ArrayList<>(polled.count());
-        for (ConsumerRecord<String, String> record : polled) {
+        for (ConsumerRecord<byte[], byte[]> record : polled) {
             records.add(IncomingActivity.of(record));
         }
         writer.submit(pipeline.decode(records), batch::ack);

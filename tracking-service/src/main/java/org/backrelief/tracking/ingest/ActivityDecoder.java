@@ -1,5 +1,7 @@
 package org.backrelief.tracking.ingest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Turns a record value (a structured-mode CloudEvent JSON string) into a fact, or says precisely why not.
+ * Turns a record value (a structured-mode CloudEvent, JSON in UTF-8) into a fact, or says precisely why not.
  * Never throws: whatever a producer writes, the consumer goes on.
  */
 @ApplicationScoped
@@ -46,6 +48,7 @@ public class ActivityDecoder {
             "datacontenttype", "time", "dataschema");
     private static final int MAX_ID_LENGTH = 200;
     private static final int MAX_DETAIL_LENGTH = 1000;
+    private static final Decoded EMPTY = rejected(Rejection.EMPTY_RECORD, "the record has no value");
 
     private final ObjectMapper mapper;
     private final ObjectReader sessionReader;
@@ -67,12 +70,17 @@ public class ActivityDecoder {
         this.validator = validator;
     }
 
-    public Decoded decode(String value) {
-        if (value == null || value.isBlank()) {
-            return rejected(Rejection.EMPTY_RECORD, "the record has no value");
+    /**
+     * A record's value as the broker sent it. The common case is parsed straight from its UTF-8 bytes (no String per
+     * record, no char copy); anything else is read again as text, malformed UTF-8 replaced as a string deserializer
+     * would, so every reject gets the same reason as before.
+     */
+    public Decoded decode(byte[] value) {
+        if (value == null || value.length == 0) {
+            return EMPTY;
         }
         Decoded fast = decodeInOnePass(value);
-        return fast != null ? fast : decodeCarefully(value);
+        return fast != null ? fast : decodeCarefully(new String(value, UTF_8));
     }
 
     /**
@@ -80,7 +88,7 @@ public class ActivityDecoder {
      * comes before its {@code data} (as every BackRelief producer writes it). Returns null for anything else, and the
      * careful path then classifies it precisely.
      */
-    Decoded decodeInOnePass(String value) {
+    Decoded decodeInOnePass(byte[] value) {
         try (JsonParser parser = mapper.createParser(value)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -136,6 +144,9 @@ public class ActivityDecoder {
 
     /** Every check, reading the value into a tree first, so each kind of bad record gets its own reason. */
     Decoded decodeCarefully(String value) {
+        if (value.isBlank()) {
+            return EMPTY;
+        }
         JsonNode event;
         try {
             event = mapper.readTree(value);

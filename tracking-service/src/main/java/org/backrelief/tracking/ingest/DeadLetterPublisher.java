@@ -20,12 +20,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.backrelief.tracking.config.TrackingConfig;
 
 /**
- * Sends rejected records to the dead-letter topic, unchanged (same key and value, original headers kept) plus the
- * reason and the origin in headers — the header names of SmallRye's own dead-letter strategy.
+ * Sends rejected records to the dead-letter topic, unchanged (the same key and value bytes, original headers kept)
+ * plus the reason and the origin in headers — the header names of SmallRye's own dead-letter strategy.
  * {@link #publish} returns only once the broker has acknowledged every letter, so the batch's offsets may be
  * committed after it.
  */
@@ -41,7 +41,7 @@ public class DeadLetterPublisher {
     private final KafkaClients clients;
     private final String topic;
     private final Duration timeout;
-    private KafkaProducer<String, String> producer;
+    private KafkaProducer<byte[], byte[]> producer;
 
     public DeadLetterPublisher(KafkaClients clients, TrackingConfig config) {
         this.clients = clients;
@@ -53,7 +53,7 @@ public class DeadLetterPublisher {
         if (letters.isEmpty()) {
             return;
         }
-        KafkaProducer<String, String> client = producer();
+        KafkaProducer<byte[], byte[]> client = producer();
         List<Future<RecordMetadata>> sent = new ArrayList<>(letters.size());
         for (DeadLetter letter : letters) {
             sent.add(client.send(record(letter)));
@@ -73,7 +73,7 @@ public class DeadLetterPublisher {
         }
     }
 
-    private ProducerRecord<String, String> record(DeadLetter letter) {
+    private ProducerRecord<byte[], byte[]> record(DeadLetter letter) {
         IncomingActivity source = letter.source();
         RecordHeaders headers = new RecordHeaders();
         if (source.headers() != null) {
@@ -89,7 +89,7 @@ public class DeadLetterPublisher {
         return new ProducerRecord<>(topic, null, source.key(), source.value(), headers);
     }
 
-    private synchronized KafkaProducer<String, String> producer() {
+    private synchronized KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(clients.producer(Map.of(
                     ProducerConfig.CLIENT_ID_CONFIG, "tracking-dead-letters",
@@ -101,7 +101,7 @@ public class DeadLetterPublisher {
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                     // delivery timeout must cover linger + one request
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis() / 2, 10_000))),
-                    new StringSerializer(), new StringSerializer());
+                    new ByteArraySerializer(), new ByteArraySerializer());
         }
         return producer;
     }

@@ -14,7 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.backrelief.common.problem.ProblemException;
 import org.backrelief.tracking.config.TrackingConfig;
 import org.backrelief.tracking.facts.FactCollections;
@@ -148,11 +148,11 @@ public class RebuildService {
     }
 
     private void replay(RebuildReport report) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.consumer(Map.of(
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumer(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "tracking-rebuild-" + report.generation,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords())),
-                new StringDeserializer(), new StringDeserializer())) {
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             // assign, not subscribe: no consumer group, no commits, no interference with the live group
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(topic, config.timeout())) {
@@ -170,12 +170,12 @@ public class RebuildService {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("timed out before reaching the end offsets " + end);
                 }
-                ConsumerRecords<String, String> records = consumer.poll(POLL);
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
                 if (records.isEmpty()) {
                     continue;
                 }
                 List<IncomingActivity> batch = new ArrayList<>(records.count());
-                for (ConsumerRecord<String, String> record : records) {
+                for (ConsumerRecord<byte[], byte[]> record : records) {
                     batch.add(IncomingActivity.of(record));
                 }
                 DecodedBatch decoded = DecodedBatch.of(batch, decoder);
@@ -204,7 +204,7 @@ public class RebuildService {
         }
     }
 
-    private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
         for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
             if (consumer.position(partition.getKey()) < partition.getValue()) {
                 return false;

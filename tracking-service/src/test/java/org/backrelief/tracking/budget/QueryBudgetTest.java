@@ -1,5 +1,6 @@
 package org.backrelief.tracking.budget;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.backrelief.tracking.support.Activity.checkIn;
 import static org.backrelief.tracking.support.Activity.checkInEvent;
@@ -101,6 +102,7 @@ class QueryBudgetTest {
     }
 
     private static IncomingActivity record(String user, long offset, String value) {
-        return new IncomingActivity(Topics.ACTIVITY, 0, offset, user, value, new RecordHeaders());
+        return new IncomingActivity(Topics.ACTIVITY, 0, offset, user.getBytes(UTF_8), value.getBytes(UTF_8),
+                new RecordHeaders());
     }
 }

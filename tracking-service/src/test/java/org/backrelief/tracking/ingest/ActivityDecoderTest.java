@@ -2,6 +2,7 @@ package org.backrelief.tracking.ingest;
 
 import static org.backrelief.tracking.support.Activity.done;
 import static org.backrelief.tracking.support.Activity.session;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,15 +57,24 @@ class ActivityDecoderTest {
         return (ObjectNode) event.get("data");
     }
 
+    /** What the consumer hands over: the record's value as UTF-8 bytes. */
+    private Decoded decode(String value) {
+        return decoder.decode(value == null ? null : value.getBytes(UTF_8));
+    }
+
+    private Decoded onePass(String value) {
+        return decoder.decodeInOnePass(value.getBytes(UTF_8));
+    }
+
     private Decoded.Rejected rejected(String value, Rejection expected) {
-        Decoded.Rejected rejected = assertInstanceOf(Decoded.Rejected.class, decoder.decode(value));
+        Decoded.Rejected rejected = assertInstanceOf(Decoded.Rejected.class, decode(value));
         assertEquals(expected, rejected.reason(), rejected.detail());
         return rejected;
     }
 
     @Test
     void aValidSessionBecomesAFactOnTheUsersLocalDay() {
-        SessionFact fact = assertInstanceOf(Decoded.Session.class, decoder.decode(VALID)).fact();
+        SessionFact fact = assertInstanceOf(Decoded.Session.class, decode(VALID)).fact();
         assertEquals("evt-1", fact.eventId());
         assertEquals("user-1", fact.userId());
         assertEquals(LocalDate.parse("2024-04-01"), fact.localDate(), "00:30 on 1 April in Berlin");
@@ -76,7 +86,7 @@ class ActivityDecoderTest {
     void aValidCheckInBecomesAFact() {
         String json = Activity.checkInEvent("evt-c", Activity.checkIn("user-1", "c-1", 3, "2024-03-02T07:00:00Z",
                 "America/New_York"));
-        Decoded.CheckIn checkIn = assertInstanceOf(Decoded.CheckIn.class, decoder.decode(json));
+        Decoded.CheckIn checkIn = assertInstanceOf(Decoded.CheckIn.class, decode(json));
         assertEquals(LocalDate.parse("2024-03-02"), checkIn.fact().localDate());
         assertEquals(3, checkIn.fact().pain());
     }
@@ -84,7 +94,7 @@ class ActivityDecoderTest {
     @Test
     void cloudEventExtensionAttributesAreAccepted() {
         assertInstanceOf(Decoded.Session.class,
-                decoder.decode(changed(e -> e.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))));
+                decode(changed(e -> e.put("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))));
     }
 
     @ParameterizedTest
@@ -144,19 +154,32 @@ class ActivityDecoderTest {
      */
     @Test
     void wellFormedEventsAreDecodedInOnePass() {
-        assertEquals(decoder.decode(VALID), assertInstanceOf(Decoded.Session.class, decoder.decodeInOnePass(VALID)));
+        assertEquals(decode(VALID), assertInstanceOf(Decoded.Session.class, onePass(VALID)));
         String checkIn = Activity.checkInEvent("evt-c", Activity.checkIn("user-1", "c-1", 3, "2024-03-02T07:00:00Z",
                 "UTC"));
-        assertInstanceOf(Decoded.CheckIn.class, decoder.decodeInOnePass(checkIn));
+        assertInstanceOf(Decoded.CheckIn.class, onePass(checkIn));
         // data not last: an extension attribute after it
-        assertInstanceOf(Decoded.Session.class, decoder.decodeInOnePass(changed(e -> e.put("zz-extension", "x"))));
+        assertInstanceOf(Decoded.Session.class, onePass(changed(e -> e.put("zz-extension", "x"))));
+    }
+
+    /** Malformed UTF-8 is read as a string deserializer reads it (replaced), so it is judged as it was before bytes. */
+    @Test
+    void malformedUtf8IsReadAsTextWithReplacement() {
+        byte[] value = changed(e -> data(e).put("notes", "a?b")).getBytes(UTF_8);
+        int mark = new String(value, UTF_8).indexOf("a?b") + 1;
+        value[mark] = (byte) 0xFF;
+        assertEquals(null, decoder.decodeInOnePass(value));
+        SessionFact fact = assertInstanceOf(Decoded.Session.class, decoder.decode(value)).fact();
+        assertEquals("a\uFFFDb", fact.notes());
+        assertEquals(Rejection.EMPTY_RECORD, assertInstanceOf(Decoded.Rejected.class, decoder.decode(new byte[0])).reason());
+        rejected(" \n\t", Rejection.EMPTY_RECORD);
     }
 
     @Test
     void theOnePassPathStaysStrict() {
         // anything dubious is left to the careful path, which names the reason
-        assertEquals(null, decoder.decodeInOnePass(changed(e -> data(e).put("$where", "1"))));
-        assertEquals(null, decoder.decodeInOnePass(VALID + " {}"));
+        assertEquals(null, onePass(changed(e -> data(e).put("$where", "1"))));
+        assertEquals(null, onePass(VALID + " {}"));
         rejected(VALID + " {}", Rejection.NOT_JSON);
     }
 
@@ -174,7 +197,7 @@ class ActivityDecoderTest {
                 changed(e -> data(e).putNull("planId").putNull("notes").putNull("weekNumber")),
                 changed(e -> data(e).put("completedAt", "2024-03-31T22:30:00.123456789Z")));
         for (String event : events) {
-            Decoded fast = decoder.decodeInOnePass(event);
+            Decoded fast = onePass(event);
             assertInstanceOf(Decoded.Session.class, fast, event);
             assertEquals(decoder.decodeCarefully(event), fast, event);
         }
@@ -206,7 +229,7 @@ class ActivityDecoderTest {
                 changed(e -> ((ObjectNode) data(e).get("exercises").get(0)).remove("durationSeconds")),
                 changed(e -> data(e).withArray("exercises").addNull()));
         for (String event : breaking) {
-            assertEquals(null, decoder.decodeInOnePass(event), event);
+            assertEquals(null, onePass(event), event);
         }
         assertTrue(rejected(breaking.get(0), Rejection.INVALID_DATA).detail().contains("painAfter"));
         assertTrue(rejected(breaking.get(4), Rejection.INVALID_DATA).detail().contains("userId"));

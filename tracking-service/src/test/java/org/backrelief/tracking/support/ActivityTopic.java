@@ -13,6 +13,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.backrelief.common.events.Topics;
@@ -21,27 +23,33 @@ import org.backrelief.testing.TestInfrastructure;
 /** Publishes to and reads from the real broker with plain Kafka clients, as the planner and an operator would. */
 public final class ActivityTopic {
 
-    private static KafkaProducer<String, String> producer;
+    private static KafkaProducer<String, byte[]> producer;
 
     private ActivityTopic() {
     }
 
-    private static synchronized KafkaProducer<String, String> producer() {
+    private static synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.LINGER_MS_CONFIG, 5),
-                    new StringSerializer(), new StringSerializer());
+                    new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
     }
 
-    /** Sends the records in order, keyed by user id, and waits until the broker has all of them. */
+    /** Sends the records (as UTF-8) in order, keyed by user id, and waits until the broker has all of them. */
     public static void publish(String userId, List<String> values) {
+        publishBytes(userId, values.stream().map(value -> value.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toList());
+    }
+
+    /** Sends these exact values in order, keyed by user id, and waits until the broker has all of them. */
+    public static void publishBytes(String userId, List<byte[]> values) {
         List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-        for (String value : values) {
+        for (byte[] value : values) {
             sent.add(producer().send(new ProducerRecord<>(Topics.ACTIVITY, userId, value)));
         }
         producer().flush();
@@ -59,19 +67,19 @@ public final class ActivityTopic {
     }
 
     /** Reads the dead-letter topic from the beginning until {@code expected} records match, or the timeout. */
-    public static List<ConsumerRecord<String, String>> deadLetters(Predicate<ConsumerRecord<String, String>> matching,
+    public static List<ConsumerRecord<String, byte[]>> deadLetters(Predicate<ConsumerRecord<String, byte[]>> matching,
             int expected, Duration timeout) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-dlq-reader-" + Activity.newId(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer())) {
+                new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.ACTIVITY_DLQ));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (found.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
                     if (matching.test(record)) {
                         found.add(record);
                     }

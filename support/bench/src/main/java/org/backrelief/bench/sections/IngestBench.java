@@ -122,6 +122,9 @@ public final class IngestBench {
             run.ratio = run.trackerSteady / Math.min(run.bareKafka, run.bareMongo);
             ctx.progress(String.format("[%s] (c) tracking-service: %.0f events/s (first stored → all), %.0f events/s from ready; ratio c/min(a,b) = %.2f",
                     tag, run.trackerSteady, run.trackerWall, run.ratio));
+            // printed at once: a run for the tracker's CPU alone can stop here, before the queries on the loaded data
+            ctx.progress(String.format("[%s] (c) tracking-service CPU per event %.0f µs (window %s), peak RSS while ingesting %.0f MiB",
+                    tag, run.trackerCpuMicrosPerEvent, run.details.get("cpuPerEventWindow"), run.trackerPeakRssMiB));
 
             verifyStored(stack, http, data, run);
             queries(stack, http, data, run);

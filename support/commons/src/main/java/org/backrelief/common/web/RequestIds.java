@@ -1,6 +1,7 @@
 package org.backrelief.common.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.jboss.logging.MDC;
@@ -22,7 +23,19 @@ public final class RequestIds {
     }
 
     public static String acceptOrCreate(String fromClient) {
-        return fromClient != null && SAFE_ID.matcher(fromClient).matches() ? fromClient : UUID.randomUUID().toString();
+        return fromClient != null && SAFE_ID.matcher(fromClient).matches() ? fromClient : create();
+    }
+
+    /**
+     * A new random (version 4) id. A correlation id need not be unpredictable, so it comes from
+     * {@link ThreadLocalRandom}: {@code UUID.randomUUID()}'s SecureRandom was 3 % of the gateway's CPU per relayed
+     * request (JFR, 2026-12-05).
+     */
+    static String create() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     static void set(String id) {

@@ -3,11 +3,8 @@ package org.backrelief.infra.mongo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -27,26 +24,38 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * collection still applies the whole query, sort, skip and limit to the candidates it returns, so the index can only
  * narrow the documents looked at, never change a result. Anything it cannot answer exactly (other value types, a
  * missing/null test, an array anywhere on the field's path in any document) falls back to the collection scan.
- * The index lives in memory and is rebuilt from the documents when the server opens the collection.
+ * <p>
+ * Where its entries live is an {@link IndexEntries}: in memory for the in-memory server; for the on-disk server in an
+ * H2 map of the same store ({@link IndexEntries#persisted}), written by the same commits as the documents, so it is
+ * as durable as they are and a reopen finds it ready instead of deserializing every document to rebuild it.
  */
 final class EqualityIndex<P> extends Index<P> {
 
-    /** The bucket of documents whose value is of a type queries never use this index for (numbers, sub-documents). */
-    private static final Object OTHER = new Object();
-    /** The bucket of documents without the field (or with null). */
-    private static final Object ABSENT = new Object();
-    /** The bucket of documents with an array on the field's path: their matching semantics are not equality. */
-    private static final Object MULTIKEY = new Object();
+    /** The key of documents whose value is of a type queries never use this index for (numbers, sub-documents). */
+    static final Object OTHER = new Sentinel("OTHER");
+    /** The key of documents without the field (or with null). */
+    static final Object ABSENT = new Sentinel("ABSENT");
+    /** The key of documents with an array on the field's path: their matching semantics are not equality. */
+    static final Object MULTIKEY = new Sentinel("MULTIKEY");
+
+    private record Sentinel(String name) {
+    }
 
     private final String[] path;
-    /** value → (document _id → position), in insertion order. */
-    private final Map<Object, LinkedHashMap<Object, P>> buckets = new HashMap<>();
-    private long count;
+    /** (key, document _id) → position. */
+    private final IndexEntries<P> entries;
     private long multikeyDocuments;
 
+    /** An index whose entries live in memory. */
     EqualityIndex(String name, List<IndexKey> keys, boolean sparse) {
+        this(name, keys, sparse, IndexEntries.inMemory());
+    }
+
+    EqualityIndex(String name, List<IndexKey> keys, boolean sparse, IndexEntries<P> entries) {
         super(name, keys, sparse);
         this.path = keys.get(0).getKey().split("\\.");
+        this.entries = entries;
+        this.multikeyDocuments = entries.count(MULTIKEY);
     }
 
     private String field() {
@@ -66,37 +75,24 @@ final class EqualityIndex<P> extends Index<P> {
         if (key == ABSENT && isSparse()) {
             return;
         }
-        if (key == MULTIKEY) {
+        if (entries.put(key, idOf(document), position) == null && key == MULTIKEY) {
             multikeyDocuments++;
         }
-        buckets.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(idOf(document), position);
-        count++;
     }
 
     @Override
     public synchronized P remove(Document document) {
         Object key = keyOf(document);
-        LinkedHashMap<Object, P> bucket = buckets.get(key);
-        if (bucket == null) {
-            return null;
-        }
-        P position = bucket.remove(idOf(document));
-        if (position != null) {
-            count--;
-            if (key == MULTIKEY) {
-                multikeyDocuments--;
-            }
-            if (bucket.isEmpty()) {
-                buckets.remove(key);
-            }
+        P position = entries.remove(key, idOf(document));
+        if (position != null && key == MULTIKEY) {
+            multikeyDocuments--;
         }
         return position;
     }
 
     @Override
     public synchronized P getPosition(Document document) {
-        LinkedHashMap<Object, P> bucket = buckets.get(keyOf(document));
-        return bucket == null ? null : bucket.get(idOf(document));
+        return entries.get(keyOf(document), idOf(document));
     }
 
     @Override
@@ -117,14 +113,13 @@ final class EqualityIndex<P> extends Index<P> {
 
     @Override
     public synchronized void drop() {
-        buckets.clear();
-        count = 0;
+        entries.drop();
         multikeyDocuments = 0;
     }
 
     @Override
     public synchronized long getCount() {
-        return count;
+        return entries.size();
     }
 
     @Override
@@ -147,10 +142,7 @@ final class EqualityIndex<P> extends Index<P> {
         }
         Set<P> positions = new LinkedHashSet<>();
         for (Object value : values) {
-            LinkedHashMap<Object, P> bucket = buckets.get(value);
-            if (bucket != null) {
-                positions.addAll(bucket.values());
-            }
+            entries.collect(value, positions);
         }
         return new ArrayList<>(positions);
     }
@@ -200,7 +192,7 @@ final class EqualityIndex<P> extends Index<P> {
     }
 
     /** Types whose equality in MongoDB is plain Java equality (numbers are not: 1 equals 1.0 and 1L). */
-    private static boolean isIndexable(Object value) {
+    static boolean isIndexable(Object value) {
         return value instanceof String || value instanceof Boolean || value instanceof ObjectId
                 || value instanceof UUID || value instanceof Instant;
     }

@@ -2,6 +2,7 @@ package org.backrelief.infra.mongo;
 
 import java.util.List;
 
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoBackend;
@@ -91,23 +92,31 @@ public final class IndexedBackends {
 
     private static final class IndexedH2Database extends H2Database {
 
+        private final MVStore mvStore;
+
         IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursors) {
             super(databaseName, store, cursors);
+            this.mvStore = store;
+            initializeNamespacesAndIndexes();
         }
 
+        /** Runs once the store is known: the superclass's constructor calls it before (and is ignored then). */
         @Override
         protected void initializeNamespacesAndIndexes() {
+            if (mvStore == null) {
+                return;
+            }
             super.initializeNamespacesAndIndexes();
             MongoCollection<Object> descriptions = indexes.get();
             if (descriptions != null) {
-                descriptions.queryAll().forEach(description -> addIdEquality(this, description));
+                descriptions.queryAll().forEach(description -> addIdEquality(this, description, this::persistedIndex));
             }
         }
 
         @Override
         protected void addIndex(Document description) {
             super.addIndex(description);
-            addIdEquality(this, description);
+            addIdEquality(this, description, this::persistedIndex);
         }
 
         @Override
@@ -125,7 +134,17 @@ public final class IndexedBackends {
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
-            return new EqualityIndex<>(indexName, keys, sparse);
+            return persistedIndex(collectionName, indexName, keys, sparse);
+        }
+
+        /**
+         * Its entries in the map H2Database names for the index (and removes when the index is dropped), beside the
+         * unique indexes' maps. Found non-empty at open, the index is used as it is: the collection rebuilds only an
+         * empty index from its documents (a store written before the entries were kept does that once).
+         */
+        private Index<Object> persistedIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            MVMap<String, Object> entries = mvStore.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+            return new EqualityIndex<>(indexName, keys, sparse, IndexEntries.persisted(entries));
         }
     }
 
@@ -146,7 +165,7 @@ public final class IndexedBackends {
         @Override
         protected void addIndex(Document description) {
             super.addIndex(description);
-            addIdEquality(this, description);
+            addIdEquality(this, description, (collection, name, keys, sparse) -> new EqualityIndex<>(name, keys, sparse));
         }
 
         @Override
@@ -168,17 +187,24 @@ public final class IndexedBackends {
         }
     }
 
+    /** Makes a database's equality index (collection name, index name, keys, sparse). */
+    @FunctionalInterface
+    private interface EqualityIndexFactory<P> {
+        Index<P> create(String collectionName, String indexName, List<IndexKey> keys, boolean sparse);
+    }
+
     /** After a collection's primary-key index is opened, adds the equality index on its {@code _id}. */
-    private static void addIdEquality(MongoDatabase database, Document indexDescription) {
+    private static <P> void addIdEquality(MongoDatabase database, Document indexDescription,
+            EqualityIndexFactory<P> indexes) {
         if (!(indexDescription.get("key") instanceof Document key) || key.size() != 1 || !key.containsKey(ID)
                 || !(indexDescription.get("ns") instanceof String namespace)) {
             return;
         }
         String collectionName = namespace.substring(database.getDatabaseName().length() + 1);
         @SuppressWarnings("unchecked")
-        MongoCollection<Object> collection = (MongoCollection<Object>) database.resolveCollection(collectionName, false);
+        MongoCollection<P> collection = (MongoCollection<P>) database.resolveCollection(collectionName, false);
         if (collection != null && collection.getIndexes().stream().noneMatch(index -> ID_EQUALITY.equals(index.getName()))) {
-            collection.addIndex(new EqualityIndex<>(ID_EQUALITY, List.of(new IndexKey(ID, true)), false));
+            collection.addIndex(indexes.create(collectionName, ID_EQUALITY, List.of(new IndexKey(ID, true)), false));
         }
     }
 

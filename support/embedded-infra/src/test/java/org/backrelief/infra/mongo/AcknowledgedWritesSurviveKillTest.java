@@ -2,9 +2,6 @@ package org.backrelief.infra.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +40,9 @@ class AcknowledgedWritesSurviveKillTest {
 
     @Test
     void everyAcknowledgedWriteIsThereAfterKillDashNine() throws Exception {
-        Process host = startHost();
+        Process host = CrashHost.start(dataDir);
         int written;
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + awaitPort(host))) {
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + CrashHost.awaitPort(host))) {
             MongoCollection<Document> items = client.getDatabase("crash").getCollection("items");
             items.createIndex(Indexes.ascending("owner"));
             items.insertMany(List.of(new Document("_id", "m1").append("owner", "a"), new Document("_id", "m2").append("owner", "a")));
@@ -99,33 +96,5 @@ class AcknowledgedWritesSurviveKillTest {
             client.getDatabase("crash").getCollection("late").listIndexes().forEach(index -> lateIndexes.add(index.getString("name")));
             assertThat(lateIndexes).contains("lastField_1");
         }
-    }
-
-    private Process startHost() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CrashHost.class.getName(),
-                dataDir.toString()).redirectErrorStream(true).start();
-    }
-
-    private static int awaitPort(Process host) throws Exception {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = lines.readLine()) != null) {
-            if (line.startsWith("READY ")) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        while (lines.readLine() != null) {
-                            // keep the pipe empty
-                        }
-                    } catch (java.io.IOException ignored) {
-                        // killed
-                    }
-                });
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(line.substring(6).trim());
-            }
-        }
-        throw new IllegalStateException("the host JVM exited before it was ready");
     }
 }

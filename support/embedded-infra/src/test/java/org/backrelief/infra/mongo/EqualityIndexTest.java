@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.backrelief.infra.EmbeddedMongo;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +17,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
@@ -65,27 +68,94 @@ class EqualityIndexTest {
     }
 
     @Test
-    void isRebuiltFromTheDocumentsWhenAnOnDiskServerReopens(@TempDir Path dir) {
+    void anOnDiskServerReopensWithItsStoredEntriesAndFollowsLaterWrites(@TempDir Path dir) {
         EmbeddedMongo server = EmbeddedMongo.persistent("127.0.0.1", 0, dir).start();
         try {
+            writeSessions(server);
+            server.stop();
+            // take one entry out of the stored index: a reopen that rebuilt the index would find the document again
+            try (MVStore store = MVStore.open(dir.resolve("mongo.mv").toString())) {
+                MVMap<String, Object> entries = store.openMap("reopen.sessions._index_userId_1");
+                assertThat(entries.remove(IndexEntries.Persisted.encodeKey("u1") + IndexEntries.Persisted.encodeId(1)))
+                        .isEqualTo(1);
+            }
+            server.start();
             try (MongoClient client = MongoClients.create(server.connectionString())) {
                 MongoCollection<org.bson.Document> sessions = client.getDatabase("reopen").getCollection("sessions");
-                sessions.createIndex(Indexes.ascending("userId"));
-                for (int i = 0; i < 20; i++) {
-                    sessions.insertOne(new org.bson.Document("_id", i).append("userId", "u" + i % 3));
-                }
+                // find uses the collection's indexes (countDocuments is an aggregation, which scans)
+                assertThat(sessions.find(Filters.eq("userId", "u1")).into(new ArrayList<>())).as("answered from the stored entries")
+                        .hasSize(6);
+                assertThat(sessions.countDocuments(Filters.or(Filters.eq("userId", "u1")))).as("scanned").isEqualTo(7);
+                sessions.insertOne(new org.bson.Document("_id", 100).append("userId", "u1"));
+                sessions.deleteOne(Filters.eq("_id", 4));
+                assertThat(sessions.find(Filters.eq("userId", "u1")).into(new ArrayList<>())).hasSize(6);
             }
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void aStoreWithoutStoredEntriesHasItsIndexRebuiltOnce(@TempDir Path dir) {
+        EmbeddedMongo server = EmbeddedMongo.persistent("127.0.0.1", 0, dir).start();
+        try {
+            writeSessions(server);
             server.stop();
+            // as a store written before the entries were kept
+            try (MVStore store = MVStore.open(dir.resolve("mongo.mv").toString())) {
+                store.removeMap("reopen.sessions._index_userId_1");
+                store.removeMap("reopen.sessions._index__id_equality");
+            }
             server.start();
             try (MongoClient client = MongoClients.create(server.connectionString())) {
                 MongoCollection<org.bson.Document> sessions = client.getDatabase("reopen").getCollection("sessions");
                 assertThat(sessions.countDocuments(Filters.eq("userId", "u1"))).isEqualTo(7);
-                sessions.insertOne(new org.bson.Document("_id", 100).append("userId", "u1"));
-                sessions.deleteOne(Filters.eq("_id", 1));
-                assertThat(sessions.countDocuments(Filters.eq("userId", "u1"))).isEqualTo(7);
+                sessions.updateOne(Filters.and(Filters.eq("_id", 1), Filters.eq("userId", "u1")), Updates.set("userId", "u2"));
+            }
+            server.stop();
+            try (MVStore store = MVStore.open(dir.resolve("mongo.mv").toString())) {
+                assertThat(store.<String, Object>openMap("reopen.sessions._index_userId_1").sizeAsLong()).isEqualTo(20);
+            }
+            server.start();
+            try (MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoCollection<org.bson.Document> sessions = client.getDatabase("reopen").getCollection("sessions");
+                assertThat(sessions.countDocuments(Filters.eq("userId", "u1"))).isEqualTo(6);
+                assertThat(sessions.countDocuments(Filters.eq("userId", "u2"))).isEqualTo(7);
             }
         } finally {
             server.close();
+        }
+    }
+
+    @Test
+    void droppingAnIndexOrCollectionRemovesItsStoredEntries(@TempDir Path dir) {
+        EmbeddedMongo server = EmbeddedMongo.persistent("127.0.0.1", 0, dir).start();
+        try {
+            writeSessions(server);
+            try (MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoCollection<org.bson.Document> sessions = client.getDatabase("reopen").getCollection("sessions");
+                sessions.dropIndex("userId_1");
+                sessions.drop();
+                sessions.insertOne(new org.bson.Document("_id", 1).append("userId", "u1"));
+            }
+            server.stop();
+            try (MVStore store = MVStore.open(dir.resolve("mongo.mv").toString())) {
+                assertThat(store.hasMap("reopen.sessions._index_userId_1")).isFalse();
+                assertThat(store.<String, Object>openMap("reopen.sessions._index__id_equality").sizeAsLong()).isEqualTo(1);
+            }
+        } finally {
+            server.close();
+        }
+    }
+
+    /** 20 sessions with ids 0..19 of users u0, u1, u2 (7 of u1), indexed by user. */
+    private static void writeSessions(EmbeddedMongo server) {
+        try (MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<org.bson.Document> sessions = client.getDatabase("reopen").getCollection("sessions");
+            sessions.createIndex(Indexes.ascending("userId"));
+            for (int i = 0; i < 20; i++) {
+                sessions.insertOne(new org.bson.Document("_id", i).append("userId", "u" + i % 3));
+            }
         }
     }
 

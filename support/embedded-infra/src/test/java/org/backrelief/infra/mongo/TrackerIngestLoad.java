@@ -130,12 +130,17 @@ final class TrackerIngestLoad {
         return () -> {
             while (running.get()) {
                 String user = "user-" + ThreadLocalRandom.current().nextInt(USERS);
-                read(() -> facts.find(Filters.eq("userId", user))
-                        .sort(Sorts.orderBy(Sorts.descending("localDate"), Sorts.descending("completedAt")))
-                        .limit(20).into(new ArrayList<>()));
+                read(() -> historyPage(user));
                 historyReads.incrementAndGet();
             }
         };
+    }
+
+    /** The first page of one user's history, through the {@code user_history} index. */
+    List<Document> historyPage(String user) {
+        return facts.find(Filters.eq("userId", user))
+                .sort(Sorts.orderBy(Sorts.descending("localDate"), Sorts.descending("completedAt")))
+                .limit(20).into(new ArrayList<>());
     }
 
     private void read(Runnable query) {
