@@ -510,7 +510,9 @@ describe('web client', () => {
     await page.keyboard.press('ArrowRight');
     await tabTo(page, /^Finish session$/);
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Session recorded' }).waitFor();
+    await page.getByRole('heading', { name: 'Session recorded' }).waitFor().catch(async (e) => {
+      throw new Error(`${e.message}\nthe screen said: ${await page.locator('main').innerText().catch(() => '?')}`);
+    });
     await tabTo(page, /^See your progress$/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'History' }).waitFor();

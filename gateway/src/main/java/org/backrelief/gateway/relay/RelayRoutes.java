@@ -153,7 +153,12 @@ public class RelayRoutes {
         Context here = Vertx.currentContext();
         deferred.subscribe().with(
                 who -> onContext(here, () -> authorize(route, context, requestId, who, false)),
-                failure -> onContext(here, () -> authorize(route, context, requestId, null, true)));
+                failure -> onContext(here, () -> {
+                    // Quarkus's own failure route may already have answered the rejected token (401 problem+json)
+                    if (!context.response().headWritten()) {
+                        authorize(route, context, requestId, null, true);
+                    }
+                }));
     }
 
     private void authorize(RelayRoute route, RoutingContext context, String requestId, SecurityIdentity who,
