@@ -51,10 +51,15 @@ export function outcomeOf(error: unknown): SendOutcome {
 /** The server's answer to an entry, by its Idempotency-Key, for the screen that is waiting for it. */
 const answers = new Map<string, { value: unknown } | { problem: unknown } | { waiting: true }>();
 
+/** An entry stored for another person who signed in on this device (unknown owner or no sign-in: it may be ours). */
+function someoneElses(entry: Queued): boolean {
+  const me = currentUser()?.profile.sub;
+  return !!entry.owner && !!me && entry.owner !== me;
+}
+
 function sender<E extends Queued>(send: (entry: E) => Promise<unknown>): (entry: E) => Promise<SendOutcome> {
   return async (entry) => {
-    const me = currentUser()?.profile.sub;
-    if (entry.owner && me && entry.owner !== me) return 'keep';
+    if (someoneElses(entry)) return 'keep';
     try {
       answers.set(entry.idempotencyKey, { value: await send(entry) });
       return 'sent';
@@ -107,10 +112,7 @@ async function submit<E extends Queued, T>(outbox: Outbox<E>, entry: E): Promise
 export const submitCompletion = (entry: QueuedCompletion) => submit<QueuedCompletion, CompletionView>(completions, entry);
 /** A check-in answered now, about the latest finished session (checkIn.ts), from the plan on screen if any. */
 export async function submitCheckIn(pain: number, idempotencyKey: string, plan?: Pick<PlanView, 'sessions'>) {
-  const me = currentUser()?.profile.sub;
-  const waiting = (await completions.pending())
-    .filter((c) => !c.owner || !me || c.owner === me)
-    .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+  const waiting = (await completions.pending()).filter((c) => !someoneElses(c));
   const body = checkInBody(pain, checkInSessionId(plan, waiting));
   return submit<QueuedCheckIn, unknown>(checkIns, { idempotencyKey, body, queuedAt: body.answeredAt });
 }

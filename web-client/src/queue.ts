@@ -38,8 +38,10 @@ export class Outbox<E extends Queued> {
     await inStore(this.factory, this.store, 'readwrite', (store) => store.put(entry));
   }
 
+  /** Every waiting entry, oldest first. */
   async pending(): Promise<E[]> {
-    return (await inStore(this.factory, this.store, 'readonly', (store) => store.getAll())) as E[];
+    const entries = (await inStore(this.factory, this.store, 'readonly', (store) => store.getAll())) as E[];
+    return entries.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
   }
 
   async remove(key: string): Promise<void> {
@@ -56,8 +58,7 @@ export class Outbox<E extends Queued> {
     this.flushing = (async () => {
       let done = 0;
       try {
-        const entries = (await this.pending()).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
-        for (const entry of entries) {
+        for (const entry of await this.pending()) {
           let outcome: SendOutcome;
           try {
             outcome = await send(entry);

@@ -1,13 +1,10 @@
 package org.backrelief.tracking.ingest;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -42,11 +39,7 @@ public class ActivityConsumer {
         // the polled records themselves: no per-record metadata lookup
         ConsumerRecords<byte[], byte[]> polled = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
                 .orElseThrow(() -> new IllegalArgumentException("not a Kafka batch")).getRecords();
-        List<IncomingActivity> records = new ArrayList<>(polled.count());
-        for (ConsumerRecord<byte[], byte[]> record : polled) {
-            records.add(IncomingActivity.of(record));
-        }
-        writer.submit(pipeline.decode(records), batch::ack);
+        writer.submit(pipeline.decode(IncomingActivity.allOf(polled)), batch::ack);
         // processing goes on in the writer; the acknowledgement (and so the commit) comes from there
         return HANDED_OVER;
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -174,17 +173,13 @@ public class RebuildService {
                 if (records.isEmpty()) {
                     continue;
                 }
-                List<IncomingActivity> batch = new ArrayList<>(records.count());
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    batch.add(IncomingActivity.of(record));
-                }
-                DecodedBatch decoded = DecodedBatch.of(batch, decoder);
+                DecodedBatch decoded = DecodedBatch.of(IncomingActivity.allOf(records), decoder);
                 retry.untilSuccess("rebuild store", () -> {
                     writer.writeSessions(report.generation, decoded.sessions());
                     writer.writeCheckIns(report.generation, decoded.checkIns());
                     return null;
                 }, QUIET);
-                report.recordsRead += batch.size();
+                report.recordsRead += records.count();
                 report.sessions += decoded.sessions().size();
                 report.checkIns += decoded.checkIns().size();
                 report.recordsSkipped += decoded.rejected().size();
