@@ -153,7 +153,7 @@ describe('web client', () => {
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.getByText('it is saved on this device').waitFor();
     await page.getByTestId('queued-checkins').waitFor();
-    await checkScreen(page, 'check-in offline', 'checkin-offline');
+    await checkScreen(page, 'check-in offline', 'checkin-offline', page.getByText('it is saved on this device'));
     await page.clock.setSystemTime(Date.now());
     await context.setOffline(false);
     await page.getByTestId('queued-checkins').waitFor({ state: 'detached', timeout: 20_000 });

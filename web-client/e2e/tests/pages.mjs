@@ -57,17 +57,21 @@ export async function assertTouchTargets(page, screen) {
 }
 
 /** Everything checked on a main screen: axe in both themes, touch targets at 360 px, then the screenshots. */
-export async function checkScreen(page, screen, shot) {
+export async function checkScreen(page, screen, shot, subject) {
   await assertAccessibleInBothThemes(page, screen);
   await assertTouchTargets(page, screen);
-  if (shot) await shoot(page, shot);
+  if (shot) await shoot(page, shot, subject);
 }
 
-/** Screenshots of the screen at 360 px and 1280 px wide. */
-export async function shoot(page, name) {
+/**
+ * Screenshots of the screen at 360 px and 1280 px wide; `subject` (a locator), when the screen's point lies below the
+ * fold, is scrolled to the middle of each shot.
+ */
+export async function shoot(page, name, subject) {
   const original = page.viewportSize();
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
+    if (subject) await subject.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
     await page.screenshot({ path: join(shotsDir, `${name}-${width}.png`), fullPage: false });
   }
   await page.setViewportSize(original);
