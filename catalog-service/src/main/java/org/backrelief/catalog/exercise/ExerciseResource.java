@@ -110,9 +110,7 @@ public class ExerciseResource {
     @APIResponse(responseCode = "409", description = "The id is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull Exercise exercise, @Context SecurityContext security,
-            @Parameter(name = IdempotencyKeys.HEADER, description = "Makes the POST safe to retry: the same key with the same"
-                    + " body answers the original response; another body answers 409. 1-255 visible ASCII characters,"
-                    + " e.g. a UUID per action.") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+            @Parameter(name = IdempotencyKeys.HEADER, description = IdempotencyKeys.HEADER_DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         // the exercise id comes from the body: a retry after a crash finds it taken (409), never a second exercise
         return idempotency.run(idempotencyKey, security.getUserPrincipal().getName(), "POST /api/v1/exercises",
                 exercise, key -> {

@@ -130,17 +130,7 @@ public final class BackendHttp {
         /** {@link #send(ForwardedHeaders, Outcome)} as a {@code Uni}; cancelling abandons the call. */
         public Uni<BackendAnswer> send(ForwardedHeaders forwarded) {
             return Uni.createFrom().emitter(emitter -> {
-                Cancellable call = send(forwarded, new Outcome<BackendAnswer>() {
-                    @Override
-                    public void answered(BackendAnswer answer) {
-                        emitter.complete(answer);
-                    }
-
-                    @Override
-                    public void failed(Throwable failure) {
-                        emitter.fail(failure);
-                    }
-                });
+                Cancellable call = send(forwarded, Outcome.<BackendAnswer> of(emitter));
                 emitter.onTermination(call::cancel);
             });
         }

@@ -23,7 +23,7 @@ public interface Guard {
     /** {@link #read(BackendCall, Outcome)} for code that composes {@code Uni}s (the dashboard); cancelling abandons. */
     default <A extends Answer> Uni<A> read(Supplier<Uni<A>> call) {
         return Uni.createFrom().emitter(emitter -> {
-            Cancellable guarded = read(Guard.<A> fromUni(call), Guard.<A> toEmitter(emitter));
+            Cancellable guarded = read(Guard.<A> fromUni(call), Outcome.<A> of(emitter));
             emitter.onTermination(guarded::cancel);
         });
     }
@@ -31,27 +31,12 @@ public interface Guard {
     /** {@link #write(BackendCall, Outcome)} for code that composes {@code Uni}s; cancelling abandons. */
     default <A extends Answer> Uni<A> write(Supplier<Uni<A>> call) {
         return Uni.createFrom().emitter(emitter -> {
-            Cancellable guarded = write(Guard.<A> fromUni(call), Guard.<A> toEmitter(emitter));
+            Cancellable guarded = write(Guard.<A> fromUni(call), Outcome.<A> of(emitter));
             emitter.onTermination(guarded::cancel);
         });
     }
 
     private static <A extends Answer> BackendCall<A> fromUni(Supplier<Uni<A>> call) {
         return outcome -> call.get().subscribe().with(outcome::answered, outcome::failed);
-    }
-
-    /** An outcome that completes or fails a Mutiny emitter (also the library guard's bridge). */
-    static <A> Outcome<A> toEmitter(io.smallrye.mutiny.subscription.UniEmitter<? super A> emitter) {
-        return new Outcome<>() {
-            @Override
-            public void answered(A answer) {
-                emitter.complete(answer);
-            }
-
-            @Override
-            public void failed(Throwable failure) {
-                emitter.fail(failure);
-            }
-        };
     }
 }

@@ -88,7 +88,7 @@ public final class LibraryGuard implements Guard {
     /** One attempt: a 5xx is a failure (the breaker counts it, a read retries it); the timeout fails it too. */
     private <A extends Answer> Uni<Answer> attempt(BackendCall<A> call, java.time.Duration timeout) {
         return Uni.createFrom().<Answer> emitter(emitter -> {
-            Cancellable started = call.start(Guard.toEmitter(emitter));
+            Cancellable started = call.start(Outcome.of(emitter));
             emitter.onTermination(started::cancel);
         })
                 .ifNoItem().after(timeout).failWith(() -> new GuardRefusal(backend, GuardRefusal.Reason.TIMEOUT))

@@ -1,10 +1,10 @@
 package org.backrelief.gateway.dev;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -34,8 +34,8 @@ public class DevTokenResource {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
-    @ConfigProperty(name = "backrelief.dev-token.lifetime", defaultValue = "PT8H")
-    Duration lifetime;
+    @Inject
+    DevTokenConfig config;
 
     @POST
     @PermitAll
@@ -44,7 +44,7 @@ public class DevTokenResource {
     @Operation(summary = "Mint a local demo token (local development only)")
     public DevToken mint(@Valid @NotNull DevTokenRequest request) {
         Set<String> roles = request.roles() == null || request.roles().isEmpty() ? Set.of(Roles.USER) : request.roles();
-        Instant expiresAt = Instant.now().plus(lifetime);
+        Instant expiresAt = Instant.now().plus(config.lifetime());
         String token = Jwt.issuer(issuer).subject(request.subject()).upn(request.subject()).groups(roles)
                 .expiresAt(expiresAt).sign();
         return new DevToken(token, request.subject(), roles, expiresAt);

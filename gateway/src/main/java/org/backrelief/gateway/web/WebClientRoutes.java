@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -40,12 +38,10 @@ public class WebClientRoutes {
     private final ObjectMapper mapper;
 
     @Inject
-    public WebClientRoutes(ObjectMapper mapper,
-            @ConfigProperty(name = "backrelief.web.oidc.authority") Optional<String> authority,
-            @ConfigProperty(name = "backrelief.web.oidc.client-id", defaultValue = "backrelief-web") String clientId) {
+    public WebClientRoutes(ObjectMapper mapper, WebClientConfig config) {
         this.mapper = mapper;
-        this.authority = authority.map(String::trim).filter(a -> !a.isEmpty());
-        this.clientId = clientId;
+        this.authority = config.oidc().authority().map(String::trim).filter(a -> !a.isEmpty());
+        this.clientId = config.oidc().clientId();
         this.policy = contentSecurityPolicy(this.authority.map(WebClientRoutes::origin));
     }
 

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+
 /**
  * Reads the whole catalog, page by page. Guarded: each attempt is bounded in time, retried briefly, and a failing
  * catalog opens the circuit so callers fail fast instead of piling up (values overridable with MicroProfile Fault
@@ -35,6 +37,7 @@ public class CatalogLoader {
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @WithSpan
     public List<CatalogExercise> fetchAll() {
         List<CatalogExercise> all = new ArrayList<>();
         for (int page = 0; page < MAX_PAGES; page++) {

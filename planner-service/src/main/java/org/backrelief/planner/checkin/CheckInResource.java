@@ -52,9 +52,7 @@ public class CheckInResource {
     @APIResponse(responseCode = "404", description = "No such session of yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response checkIn(@Valid @NotNull CheckInRequest request,
-            @Parameter(name = IdempotencyKeys.HEADER, description = "Makes the POST safe to retry: the same key with the same"
-                    + " body answers the original response; another body answers 409. 1-255 visible ASCII characters,"
-                    + " e.g. a UUID per action.") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+            @Parameter(name = IdempotencyKeys.HEADER, description = IdempotencyKeys.HEADER_DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, user.id(), "POST /api/v1/me/checkins", request,
                 key -> Response.status(Response.Status.CREATED).entity(checkIns.checkIn(user.id(), request, key)).build());
     }

@@ -1,11 +1,9 @@
 package org.backrelief.planner.checkin;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Updates.set;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +33,8 @@ import org.backrelief.planner.progression.PainAdaptation;
 import org.backrelief.planner.progression.StepAnchor;
 import org.backrelief.planner.support.Documents;
 import org.jboss.logging.Logger;
+
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * Records a pain check-in (its document carries its event's outbox entry) and lets it adapt the plan: next-day pain
@@ -78,6 +78,7 @@ public class CheckInService {
      * Records a check-in; with an idempotency key its id (and event id) derive from user and key, so a retry after a
      * crash between the write and the stored answer finds the first check-in instead of recording a second.
      */
+    @WithSpan
     public CheckInView checkIn(String userId, CheckInRequest request, String idempotencyKey) {
         if (idempotencyKey != null) {
             CheckInEntity existing = checkIns.findById(IdempotencyKeys.derivedId("checkin", userId, idempotencyKey));
@@ -167,9 +168,10 @@ public class CheckInService {
     }
 
     /** Adapts the plan to the check-in and marks it adapted; idempotent. Failures are left to the sweep. */
+    @WithSpan
     public void followUp(CheckInEntity checkIn) {
         if (followUp(checkIn, null, null)) {
-            checkIns.mongoCollection().updateOne(eq("_id", checkIn.id), set("adapted", true));
+            checkIns.markAdapted(List.of(checkIn.id));
         }
     }
 

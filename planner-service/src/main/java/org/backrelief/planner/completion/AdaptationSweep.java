@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.backrelief.planner.checkin.CheckInEntity;
 import org.backrelief.planner.checkin.CheckInRepository;
 import org.backrelief.planner.checkin.CheckInService;
 import org.backrelief.planner.plan.PlanEntity;
@@ -66,33 +66,27 @@ public class AdaptationSweep {
         try {
             // only records old enough that the request that wrote them has finished its own follow-up
             Instant before = clock.instant().minus(interval);
-            List<CompletionEntity> dueCompletions = completions.unadapted(before, BATCH);
-            Map<String, PlanEntity> plansOfCompletions = plansOf(dueCompletions.stream().map(c -> c.planId));
-            List<String> confirmed = new ArrayList<>();
-            for (CompletionEntity completion : dueCompletions) {
-                PlanEntity plan = plansOfCompletions.get(completion.planId);
-                if (plan != null && plan.appliedReports.contains(completion.reportKey())) {
-                    confirmed.add(completion.id); // the request adapted the plan: only the flag was left to set
-                } else {
-                    completionService.followUp(completion);
-                }
-            }
-            completions.markAdapted(confirmed);
-            List<CheckInEntity> dueCheckIns = checkIns.unadapted(before, BATCH);
-            Map<String, PlanEntity> plansOfCheckIns = plansOf(dueCheckIns.stream().map(c -> c.planId));
-            confirmed = new ArrayList<>();
-            for (CheckInEntity checkIn : dueCheckIns) {
-                PlanEntity plan = plansOfCheckIns.get(checkIn.planId);
-                if (plan != null && checkIn.appliedTo(plan)) {
-                    confirmed.add(checkIn.id);
-                } else {
-                    checkInService.followUp(checkIn);
-                }
-            }
-            checkIns.markAdapted(confirmed);
+            confirmOrFollowUp(completions, before, completionService::followUp);
+            confirmOrFollowUp(checkIns, before, checkInService::followUp);
         } catch (RuntimeException e) {
             LOG.debugf("Adaptation sweep failed: %s", e.toString());
         }
+    }
+
+    private <R extends StoredPainReport> void confirmOrFollowUp(AdaptationSource<R> source, Instant before,
+            Consumer<R> followUp) {
+        List<R> due = source.unadapted(before, BATCH);
+        Map<String, PlanEntity> plansOfReports = plansOf(due.stream().map(report -> report.planId));
+        List<String> confirmed = new ArrayList<>();
+        for (R report : due) {
+            PlanEntity plan = plansOfReports.get(report.planId);
+            if (plan != null && report.appliedTo(plan)) {
+                confirmed.add(report.id); // the request adapted the plan: only the flag was left to set
+            } else {
+                followUp.accept(report);
+            }
+        }
+        source.markAdapted(confirmed);
     }
 
     /** The plans with these ids, read in one query (only what confirming needs). */

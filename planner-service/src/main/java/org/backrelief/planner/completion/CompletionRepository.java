@@ -2,18 +2,13 @@ package org.backrelief.planner.completion;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Updates.set;
 
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.backrelief.common.events.EventTypes;
-import org.backrelief.planner.outbox.OutboxSource;
 import org.backrelief.planner.plan.PlanEntity;
 import org.backrelief.planner.plan.SessionEntity;
 import org.backrelief.planner.plan.SessionRepository;
@@ -29,11 +24,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Aggregates;
 
 import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
-public class CompletionRepository implements PanacheMongoRepositoryBase<CompletionEntity, String>, OutboxSource {
+public class CompletionRepository implements PanacheMongoRepositoryBase<CompletionEntity, String>,
+        AdaptationSource<CompletionEntity> {
 
     private static final String COMPLETION = "completion";
     private static final String PLAN = "plan";
@@ -87,15 +81,4 @@ public class CompletionRepository implements PanacheMongoRepositoryBase<Completi
         return EventTypes.SESSION_COMPLETED_V1;
     }
 
-    public List<CompletionEntity> unadapted(Instant before, int limit) {
-        return find("adapted = ?1 and createdAt < ?2", Sort.ascending("createdAt"), false, before)
-                .page(Page.ofSize(limit)).list();
-    }
-
-    /** Marks completions whose plan has taken them into account (the sweep confirms them in one write). */
-    public void markAdapted(Collection<String> ids) {
-        if (!ids.isEmpty()) {
-            mongoCollection().updateMany(in("_id", ids), set("adapted", true));
-        }
-    }
 }

@@ -50,6 +50,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+
 /**
  * Records a session completion exactly once and hands its event to the outbox.
  * <p>
@@ -86,6 +88,7 @@ public class CompletionService {
         this.validator = validator;
     }
 
+    @WithSpan
     public CompletionView complete(String userId, String sessionId, CompletionRequest request) {
         // one round trip: the session with its completion (a retry), its plan and the profile
         CompletionContext context = completions.context(sessionId, userId)
@@ -155,6 +158,7 @@ public class CompletionService {
     }
 
     /** Marks the session done and adapts the plan; idempotent. Failures are left to the sweep. */
+    @WithSpan
     public void followUp(CompletionEntity completion) {
         if (followUp(completion, null, null, null, null)) {
             completions.markAdapted(List.of(completion.id));

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import com.mongodb.client.MongoCollection;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -49,6 +50,7 @@ public class OutboxMigration {
     }
 
     /** Converts every document of the old shape; returns how many. */
+    @WithSpan
     public int migrate() {
         int converted = 0;
         for (OutboxSource source : sources) {

@@ -52,9 +52,7 @@ public class PlanResource {
     @APIResponse(responseCode = "503", description = "The catalog cannot be reached and nothing is cached",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid CreatePlanRequest request,
-            @Parameter(name = IdempotencyKeys.HEADER, description = "Makes the POST safe to retry: the same key with the same"
-                    + " body answers the original response; another body answers 409. 1-255 visible ASCII characters,"
-                    + " e.g. a UUID per action.") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+            @Parameter(name = IdempotencyKeys.HEADER, description = IdempotencyKeys.HEADER_DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.run(idempotencyKey, user.id(), "POST /api/v1/me/plans", request, key -> {
             PlanView plan = plans.create(user.id(), request, key);
             return Response.created(URI.create("/api/v1/me/plans/current")).entity(plan).build();

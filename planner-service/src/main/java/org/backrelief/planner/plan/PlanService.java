@@ -39,6 +39,8 @@ import org.jboss.logging.Logger;
 
 import com.mongodb.client.model.WriteModel;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+
 /**
  * Programs: creating one, reading it, today's session, and adapting it to pain reports. Every adaptation is
  * idempotent (keyed by the report), so a retry or the recovery sweep can apply it again safely.
@@ -82,6 +84,7 @@ public class PlanService {
      * Creates a plan; with an idempotency key the plan's id is derived from user and key, so a retry after a crash
      * between the write and the stored answer returns the plan created the first time instead of a second one.
      */
+    @WithSpan
     public PlanView create(String userId, CreatePlanRequest request, String idempotencyKey) {
         String planId = idempotencyKey == null ? UUID.randomUUID().toString()
                 : IdempotencyKeys.derivedId("plan", userId, idempotencyKey);
@@ -223,6 +226,7 @@ public class PlanService {
      * has just read (either may be null: then they are read here); a concurrent change of the plan is caught by its
      * version and answered by reading it again.
      */
+    @WithSpan
     public void applyReport(PainReport report, PlanEntity loaded, ProfileEntity profile) {
         PlanEntity plan = loaded;
         for (int attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
@@ -265,6 +269,7 @@ public class PlanService {
     }
 
     /** After a profile change: recompose every open session of the active plan for the new profile. */
+    @WithSpan
     public void profileChanged(String userId) {
         plans.active(userId).ifPresent(plan -> rebuild(plan, null, true));
     }

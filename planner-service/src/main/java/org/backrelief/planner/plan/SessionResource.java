@@ -88,9 +88,7 @@ public class SessionResource {
     public Response complete(
             @PathParam("sessionId") @Pattern(regexp = Ids.ID_PATTERN, message = Ids.ID_MESSAGE) String sessionId,
             @Valid @NotNull CompletionRequest request,
-            @Parameter(name = IdempotencyKeys.HEADER, description = "Makes the POST safe to retry: the same key with the same"
-                    + " body answers the original response; another body answers 409. 1-255 visible ASCII characters,"
-                    + " e.g. a UUID per action.") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+            @Parameter(name = IdempotencyKeys.HEADER, description = IdempotencyKeys.HEADER_DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         // completion is idempotent per session anyway; the key adds "another body with the same key is a mistake"
         return idempotency.run(idempotencyKey, user.id(), "POST /api/v1/me/sessions/" + sessionId + "/completion",
                 request, key -> Response.ok(completions.complete(user.id(), sessionId, request)).build());

@@ -12,6 +12,8 @@ import org.backrelief.planner.plan.PlanService;
 import org.backrelief.planner.safety.SafetyGate;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+
 /** Profiles: stored whole; every save is also a fresh answer to the red-flag screen. */
 @ApplicationScoped
 public class ProfileService {
@@ -33,6 +35,7 @@ public class ProfileService {
         return view(profiles.findByIdOptional(userId).orElseThrow(() -> ProblemException.notFound("Profile")));
     }
 
+    @WithSpan
     public ProfileView put(String userId, ProfileRequest request) {
         ProfileSpec spec = request.toSpec();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -82,13 +82,7 @@ public final class TimeBudget {
             budget[CARDIO] = cardioCapSeconds;
             spread(budget, surplus, CARDIO, available);
         }
-        for (int p = 0; p < PHASES; p++) {
-            if (!available[p] && budget[p] > 0) {
-                double freed = budget[p];
-                budget[p] = 0;
-                spread(budget, freed, p, available);
-            }
-        }
+        releaseUnavailable(budget, available);
         return round(budget, totalSeconds);
     }
 
@@ -98,6 +92,12 @@ public final class TimeBudget {
         for (int p = 0; p < PHASES; p++) {
             budget[p] = GENTLE_SHARE[p] * totalSeconds;
         }
+        releaseUnavailable(budget, available);
+        return round(budget, totalSeconds);
+    }
+
+    /** A phase the catalog cannot fill today hands its time to the phases it can. */
+    private static void releaseUnavailable(double[] budget, boolean[] available) {
         for (int p = 0; p < PHASES; p++) {
             if (!available[p] && budget[p] > 0) {
                 double freed = budget[p];
@@ -105,7 +105,6 @@ public final class TimeBudget {
                 spread(budget, freed, p, available);
             }
         }
-        return round(budget, totalSeconds);
     }
 
     private static void spread(double[] budget, double seconds, int from, boolean[] available) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.backrelief.infra.Pause;
 import org.backrelief.bench.infra.ProcStats;
 import org.backrelief.bench.infra.ResourceWindow;
 import org.backrelief.bench.infra.Stack;
@@ -335,7 +336,7 @@ public final class Bench {
                 }
             }
         }
-        sleep(2000); // let start-up garbage go and the JIT settle before the idle reading
+        Pause.quietly(2000); // let start-up garbage go and the JIT settle before the idle reading
         for (Map.Entry<String, Long> e : stack.pids().entrySet()) {
             footprint.metric(e.getKey() + ".rssIdle", e.getKey() + ": RSS idle", "MiB").add(ProcStats.rssMiB(e.getValue()));
         }
@@ -416,14 +417,6 @@ public final class Bench {
             details.put("rep", rep);
             details.putAll(run.details);
             section.detailList("runs").add(details);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -74,7 +74,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(jvm.startOptions(name, appDir));
         // the service stops itself when this process is gone (see ParentProcessWatch in commons)
-        command.add("-Dbackrelief.parent-pid=" + ProcessHandle.current().pid());
+        command.add("-Dbackrelief.launcher.parent-pid=" + ProcessHandle.current().pid());
         command.add("-jar");
         command.add(runJar.getFileName().toString());
         try {
@@ -125,7 +125,7 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            sleep(100);
+            Pause.quietly(100);
         }
         return false;
     }
@@ -188,13 +188,5 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Path logFile() {
         return logFile;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

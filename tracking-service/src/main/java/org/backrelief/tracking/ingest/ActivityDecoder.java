@@ -164,8 +164,10 @@ public class ActivityDecoder {
         String id = event.get("id").asText();
         JsonNode data = event.get("data");
         return switch (type) {
-            case EventTypes.SESSION_COMPLETED_V1 -> session(id, event, data);
-            case EventTypes.PAIN_CHECKIN_V1 -> checkIn(id, event, data);
+            case EventTypes.SESSION_COMPLETED_V1 ->
+                    bound(id, event, data, SessionCompletedV1.SCHEMA_VERSION, sessionReader);
+            case EventTypes.PAIN_CHECKIN_V1 ->
+                    bound(id, event, data, PainCheckInV1.SCHEMA_VERSION, checkInReader);
             default -> type.startsWith(SESSION_FAMILY) || type.startsWith(CHECK_IN_FAMILY)
                     ? rejected(Rejection.UNSUPPORTED_SCHEMA_VERSION, "type " + type + " is not supported")
                     : rejected(Rejection.UNKNOWN_TYPE, "unknown event type " + type);
@@ -194,25 +196,14 @@ public class ActivityDecoder {
         return null;
     }
 
-    private Decoded session(String eventId, JsonNode event, JsonNode data) {
-        String problem = dataProblem(data, SessionCompletedV1.SCHEMA_VERSION);
+    /** A known event type: its data's schema version checked, then bound by {@code reader}. */
+    private Decoded bound(String eventId, JsonNode event, JsonNode data, int schemaVersion, ObjectReader reader) {
+        String problem = dataProblem(data, schemaVersion);
         if (problem != null) {
             return versionOrData(problem);
         }
         try {
-            return accept(eventId, text(event, "subject"), sessionReader.readValue(data), false);
-        } catch (java.io.IOException e) {
-            return rejected(Rejection.INVALID_DATA, jsonProblem(e));
-        }
-    }
-
-    private Decoded checkIn(String eventId, JsonNode event, JsonNode data) {
-        String problem = dataProblem(data, PainCheckInV1.SCHEMA_VERSION);
-        if (problem != null) {
-            return versionOrData(problem);
-        }
-        try {
-            return accept(eventId, text(event, "subject"), checkInReader.readValue(data), false);
+            return accept(eventId, text(event, "subject"), reader.readValue(data), false);
         } catch (java.io.IOException e) {
             return rejected(Rejection.INVALID_DATA, jsonProblem(e));
         }

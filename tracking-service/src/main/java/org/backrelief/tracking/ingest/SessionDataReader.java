@@ -172,8 +172,8 @@ final class SessionDataReader {
             JsonToken t = p.nextToken();
             int bit = switch (field) {
                 case "exerciseId" -> { exerciseId = string(p, t); yield 1; }
-                case "phase" -> { phase = phase(string(p, t)); yield 1 << 1; }
-                case "status" -> { status = status(string(p, t)); yield 1 << 2; }
+                case "phase" -> { phase = named(Phase.values(), string(p, t)); yield 1 << 1; }
+                case "status" -> { status = named(Status.values(), string(p, t)); yield 1 << 2; }
                 case "skipReason" -> { skipReason = string(p, t); yield 1 << 3; }
                 case "sets" -> { sets = optionalInt(p, t); yield 1 << 4; }
                 case "reps" -> { reps = optionalInt(p, t); yield 1 << 5; }
@@ -248,19 +248,11 @@ final class SessionDataReader {
         }
     }
 
-    private static Phase phase(String name) {
-        for (Phase phase : Phase.values()) {
-            if (phase.name().equals(name)) {
-                return phase;
-            }
-        }
-        throw NotPlain.INSTANCE;
-    }
-
-    private static Status status(String name) {
-        for (Status status : Status.values()) {
-            if (status.name().equals(name)) {
-                return status;
+    /** The constant with exactly this name (no case folding: the plain shape is exact), else not plain. */
+    private static <E extends Enum<E>> E named(E[] constants, String name) {
+        for (E constant : constants) {
+            if (constant.name().equals(name)) {
+                return constant;
             }
         }
         throw NotPlain.INSTANCE;

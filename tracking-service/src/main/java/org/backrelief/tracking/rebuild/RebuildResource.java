@@ -48,9 +48,7 @@ public class RebuildResource {
     @APIResponse(responseCode = "202", description = "Started; follow it with GET on the same path", content = @Content(schema = @Schema(implementation = RebuildReport.class)))
     @APIResponse(responseCode = "409", description = "A rebuild is already running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(@Context SecurityContext security,
-            @Parameter(name = IdempotencyKeys.HEADER, description = "Makes the POST safe to retry: the same key with the same"
-                    + " body answers the original response; another body answers 409. 1-255 visible ASCII characters,"
-                    + " e.g. a UUID per action.") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+            @Parameter(name = IdempotencyKeys.HEADER, description = IdempotencyKeys.HEADER_DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         // a retried start with the same key answers the first start's report instead of 409 "already running"
         return idempotency.run(idempotencyKey, security.getUserPrincipal().getName(), "POST " + PATH, null,
                 key -> Response.accepted(rebuilds.start()).location(URI.create(PATH)).build());

@@ -146,6 +146,10 @@ public class RebuildService {
         }
     }
 
+    /**
+     * A plain {@link KafkaConsumer}, not an {@code @Incoming} channel: a replay reads the topic from its first offset up
+     * to the end offsets seen when it started, on demand, then stops; a channel is one long-lived consumer group.
+     */
     private void replay(RebuildReport report) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumer(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "tracking-rebuild-" + report.generation,

@@ -20,6 +20,7 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
+import org.backrelief.infra.Pause;
 
 /**
  * Profiles a running service with JDK Flight Recorder (async-profiler is not available here): {@code jcmd <pid>
@@ -53,7 +54,7 @@ public final class Jfr {
     public Map<String, Object> stopAndSummarize(int top) {
         jcmd(pid, "JFR.stop", "name=" + RECORDING);
         for (int i = 0; i < 50 && !Files.exists(file); i++) {
-            sleep(100);
+            Pause.quietly(100);
         }
         return summarize(file, top);
     }
@@ -167,13 +168,5 @@ public final class Jfr {
                     list.add(row);
                 });
         return list;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -20,6 +20,10 @@ public final class IdempotencyKeys {
 
     public static final String HEADER = "Idempotency-Key";
     public static final int MAX_LENGTH = 255;
+    /** What the OpenAPI document says of the header on every POST that stores something. */
+    public static final String HEADER_DESCRIPTION = "Makes the POST safe to retry: the same key with the same body"
+            + " answers the original response; another body answers 409. 1-255 visible ASCII characters, e.g. a UUID"
+            + " per action.";
     /** Visible ASCII only: keys are compared byte for byte and may be logged. A UUID per logical action is ideal. */
     private static final Pattern ALLOWED = Pattern.compile("[\\x21-\\x7E]{1," + MAX_LENGTH + "}");
 

@@ -1,11 +1,8 @@
 package org.backrelief.common.lifecycle;
 
-import java.util.Optional;
-
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Quarkus;
@@ -20,11 +17,14 @@ public class ParentProcessWatch {
 
     private static final Logger LOG = Logger.getLogger(ParentProcessWatch.class);
 
-    @ConfigProperty(name = "backrelief.parent-pid")
-    Optional<Long> parentPid;
+    private final LauncherConfig launcher;
+
+    ParentProcessWatch(LauncherConfig launcher) {
+        this.launcher = launcher;
+    }
 
     void onStart(@Observes StartupEvent event) {
-        parentPid.flatMap(ProcessHandle::of).ifPresent(parent -> parent.onExit().thenRun(() -> {
+        launcher.parentPid().flatMap(ProcessHandle::of).ifPresent(parent -> parent.onExit().thenRun(() -> {
             LOG.warnf("Launcher process %d is gone; shutting down", parent.pid());
             Quarkus.asyncExit();
         }));

@@ -9,9 +9,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
-import java.time.Duration;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
@@ -22,7 +19,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 /**
  * The JWT parser every service authenticates bearer tokens with, remembering tokens it has already verified
  * ({@link VerifiedTokens}). Everything else is SmallRye's own parser, configured as usual ({@code mp.jwt.verify.*}).
- * Sized by {@code VERIFIED_TOKEN_CACHE_SIZE} (0 verifies every request) and {@code VERIFIED_TOKEN_CACHE_MAX_AGE}.
+ * Sized by {@link VerifiedTokenCacheConfig}.
  */
 @Alternative
 @Priority(1)
@@ -32,11 +29,9 @@ public class CachingJwtParser implements JWTParser {
     private final DefaultJWTParser delegate;
     private final VerifiedTokens tokens;
 
-    public CachingJwtParser(DefaultJWTParser delegate,
-            @ConfigProperty(name = "backrelief.jwt.verified-cache.size") int size,
-            @ConfigProperty(name = "backrelief.jwt.verified-cache.max-age") Duration maxAge) {
+    public CachingJwtParser(DefaultJWTParser delegate, VerifiedTokenCacheConfig cache) {
         this.delegate = delegate;
-        this.tokens = new VerifiedTokens(size, maxAge, System::currentTimeMillis);
+        this.tokens = new VerifiedTokens(cache.size(), cache.maxAge(), System::currentTimeMillis);
     }
 
     @Override

@@ -53,7 +53,9 @@ public final class StoreBench {
             MongoDatabase tracking = client.getDatabase("tracking");
             tracking.getCollection("session_facts").createIndex(Indexes.ascending("eventId"));
             tracking.getCollection("session_facts").createIndex(Indexes.ascending("userId", "localDate"));
-            planner.getCollection("completions").createIndex(Indexes.ascending("published"));
+            // as planner-service's MongoIndexes: the outbox relay's and the adaptation sweep's queries
+            planner.getCollection("completions").createIndex(Indexes.ascending("outbox.state", "createdAt"));
+            planner.getCollection("completions").createIndex(Indexes.ascending("adapted", "createdAt"));
             planner.getCollection("sessions").createIndex(Indexes.ascending("userId"));
             long base = next.get();
             ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -117,22 +119,27 @@ public final class StoreBench {
         Document data = new Document("sessionId", session).append("userId", user).append("planId", user + "-plan")
                 .append("completedAt", now).append("painBefore", 3).append("painAfter", 2)
                 .append("exercises", List.of("cat-cow", "bird-dog", "glute-bridge", "dead-bug"));
+        // the shape planner-service stores (CompletionEntity): the event rides in the document's outbox entry
+        Document outbox = new Document("eventId", eventId).append("eventType", "org.backrelief.session.completed.v1")
+                .append("key", user).append("occurredAt", now).append("data", data).append("state", "PENDING")
+                .append("attempts", 0);
         planner.getCollection("completions").insertOne(new Document("_id", session).append("userId", user)
-                .append("planId", user + "-plan").append("eventId", eventId).append("createdAt", now)
+                .append("planId", user + "-plan").append("createdAt", now)
                 .append("weekNumber", 1).append("step", 2).append("fingerprint", UUID.randomUUID().toString())
-                .append("data", data).append("result", new Document("sessionId", session).append("eventId", eventId)
+                .append("result", new Document("sessionId", session).append("eventId", eventId)
                         .append("status", "COMPLETED").append("nextSession", session + "-next"))
-                .append("published", false).append("attempts", 0).append("adapted", false));
+                .append("outbox", outbox).append("adapted", false));
         sessions.updateOne(Filters.eq("_id", session), Updates.combine(Updates.set("status", "COMPLETED"),
                 Updates.set("completedAt", now)));
         planner.getCollection("completions").updateMany(Filters.in("_id", List.of(session)),
-                Updates.combine(Updates.set("published", true), Updates.set("publishedAt", Instant.now())));
+                Updates.combine(Updates.set("outbox.state", "PUBLISHED"), Updates.set("outbox.publishedAt", Instant.now())));
         tracking.getCollection("session_facts").insertMany(List.of(new Document("_id", eventId)
                 .append("eventId", eventId).append("userId", user).append("sessionId", session)
                 .append("localDate", now.toString().substring(0, 10)).append("occurredAt", now)
                 .append("painBefore", 3).append("painAfter", 2).append("minutes", 14)), new InsertManyOptions().ordered(false));
         planner.getCollection("completions").updateOne(Filters.eq("_id", session), Updates.set("adapted", true));
-        planner.getCollection("completions").find(Filters.eq("published", false)).limit(100).into(new ArrayList<>());
+        planner.getCollection("completions").find(Filters.eq("outbox.state", "PENDING"))
+                .sort(Indexes.ascending("createdAt")).limit(100).into(new ArrayList<>());
     }
 
     private static List<Document> exercises() {
