@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Updates.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.backrelief.planner.testsupport.Api.as;
 import static org.backrelief.planner.testsupport.Api.completion;
+import static org.backrelief.planner.testsupport.Api.completionPath;
 import static org.backrelief.planner.testsupport.Api.newUser;
 import static org.backrelief.planner.testsupport.Api.planFor;
 import static org.backrelief.planner.testsupport.Api.profile;
@@ -47,8 +48,7 @@ class AdaptationSweepTest {
         JsonPath plan = planFor(vera, profile(), Map.of());
         String planId = plan.getString("planId");
         String sessionId = plan.getString("sessions[0].sessionId");
-        as(vera).body(completion(vera, sessionId, 2, 2)).post("/api/v1/me/sessions/" + sessionId + "/completion")
-                .then().statusCode(200);
+        as(vera).body(completion(vera, sessionId, 2, 2)).post(completionPath(sessionId)).then().statusCode(200);
         String checkInId = as(vera).body(Map.of("pain", 3)).post("/api/v1/me/checkins").then().statusCode(201)
                 .extract().jsonPath().getString("checkInId");
         String completionKey = completions.findById(sessionId).reportKey();

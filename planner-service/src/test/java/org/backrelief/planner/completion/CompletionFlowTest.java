@@ -2,6 +2,7 @@ package org.backrelief.planner.completion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.backrelief.planner.testsupport.Api.as;
+import static org.backrelief.planner.testsupport.Api.completionPath;
 import static org.backrelief.planner.testsupport.Api.newUser;
 import static org.backrelief.planner.testsupport.Api.planFor;
 import static org.backrelief.planner.testsupport.Api.profile;
@@ -64,9 +65,9 @@ class CompletionFlowTest {
         String sessionId = plan.getString("sessions[0].sessionId");
         Map<String, Object> body = completion(alice, sessionId, 2, 2);
 
-        JsonPath first = as(alice).body(body).post(path(sessionId)).then().statusCode(200)
+        JsonPath first = as(alice).body(body).post(completionPath(sessionId)).then().statusCode(200)
                 .body("decision", equalTo("PROGRESS")).extract().jsonPath();
-        String retried = as(alice).body(body).post(path(sessionId)).then().statusCode(200).extract().asString();
+        String retried = as(alice).body(body).post(completionPath(sessionId)).then().statusCode(200).extract().asString();
         assertThat(JsonPath.from(retried).getString("eventId")).isEqualTo(first.getString("eventId"));
         assertThat(JsonPath.from(retried).getMap("$")).isEqualTo(first.getMap("$"));
 
@@ -106,7 +107,7 @@ class CompletionFlowTest {
         }
         as(alice).get("/api/v1/me/sessions/" + sessionId).then().statusCode(200).body("status", equalTo("COMPLETED"));
         // the same session with other results is not a retry
-        as(alice).body(completion(alice, sessionId, 2, 4)).post(path(sessionId)).then().statusCode(409);
+        as(alice).body(completion(alice, sessionId, 2, 4)).post(completionPath(sessionId)).then().statusCode(409);
     }
 
     @Test
@@ -127,11 +128,11 @@ class CompletionFlowTest {
                 "exercises[0].exerciseId");
         rejected(bob, today, with(valid, "painBefore", Map.of("$gt", 0)), "painBefore");
         rejected(bob, future, completion(bob, future, 2, 2), "sessionId");
-        as(bob).body("{\"painBefore\": 2, ").post(path(today)).then().statusCode(400);
+        as(bob).body("{\"painBefore\": 2, ").post(completionPath(today)).then().statusCode(400);
 
         // nothing was stored: the session is still open and the valid request is the first to count
         as(bob).get("/api/v1/me/sessions/" + today).then().statusCode(200).body("status", equalTo("SCHEDULED"));
-        as(bob).body(valid).post(path(today)).then().statusCode(200);
+        as(bob).body(valid).post(completionPath(today)).then().statusCode(200);
         try (ActivityTopic topic = new ActivityTopic()) {
             assertThat(topic.await(bob, EventTypes.SESSION_COMPLETED_V1, 1, EVENT_TIMEOUT)).hasSize(1);
         }
@@ -143,7 +144,7 @@ class CompletionFlowTest {
         LocalDate start = LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(10);
         JsonPath plan = planFor(erin, profile(), Map.of("startDate", start.toString()));
         String expired = plan.getString("sessions[0].sessionId");
-        as(erin).body(completion(erin, expired, 2, 2)).post(path(expired)).then().statusCode(400)
+        as(erin).body(completion(erin, expired, 2, 2)).post(completionPath(expired)).then().statusCode(400)
                 .body("violations.field", hasItem("sessionId"))
                 .body("detail", containsString("expired"));
         as(erin).get("/api/v1/me/sessions/next").then().statusCode(200)
@@ -161,7 +162,7 @@ class CompletionFlowTest {
 
         kafka.stop();
         try {
-            as(frank).body(body).post(path(sessionId)).then().statusCode(200);
+            as(frank).body(body).post(completionPath(sessionId)).then().statusCode(200);
             as(frank).get("/api/v1/me/sessions/" + sessionId).then().statusCode(200)
                     .body("status", equalTo("COMPLETED"));
         } finally {
@@ -179,7 +180,7 @@ class CompletionFlowTest {
                 LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(7).toString()));
         // week 2 (step 1) starts today
         String sessionId = plan.getString("sessions[3].sessionId");
-        as(gina).body(completion(gina, sessionId, 3, 7)).post(path(sessionId)).then().statusCode(200)
+        as(gina).body(completion(gina, sessionId, 3, 7)).post(completionPath(sessionId)).then().statusCode(200)
                 .body("decision", equalTo("STEP_BACK"))
                 .body("fromStep", equalTo(2))
                 .body("toStep", equalTo(0));
@@ -212,7 +213,7 @@ class CompletionFlowTest {
     void aCheckInSentLaterKeepsTheTimeItWasAnsweredAndOutOfRangeTimesAre400sNamingTheField() {
         String hana = newUser("hana");
         String sessionId = planFor(hana, profile(), Map.of()).getString("sessions[0].sessionId");
-        as(hana).body(completion(hana, sessionId, 3, 3)).post(path(sessionId)).then().statusCode(200);
+        as(hana).body(completion(hana, sessionId, 3, 3)).post(completionPath(sessionId)).then().statusCode(200);
 
         Instant answered = Instant.now().minus(Duration.ofHours(14)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String checkIn = as(hana).body(Map.of("pain", 2, "sessionId", sessionId, "answeredAt", answered.toString()))
@@ -253,7 +254,7 @@ class CompletionFlowTest {
             List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int n = i;
-                answers.add(pool.submit(() -> as(users.get(n)).body(bodies.get(n)).post(path(sessionIds.get(n)))
+                answers.add(pool.submit(() -> as(users.get(n)).body(bodies.get(n)).post(completionPath(sessionIds.get(n)))
                         .then().extract().statusCode()));
             }
             for (java.util.concurrent.Future<Integer> answer : answers) {
@@ -316,7 +317,7 @@ class CompletionFlowTest {
         List<Integer> stepsBefore = plan.getList("sessions.step", Integer.class);
         // pain 2 after the first: progress as scheduled, nothing moves
         String progressed = plan.getString("sessions[3].sessionId");
-        as(hank).body(completion(hank, progressed, 2, 2)).post(path(progressed)).then().statusCode(200)
+        as(hank).body(completion(hank, progressed, 2, 2)).post(completionPath(progressed)).then().statusCode(200)
                 .body("decision", equalTo("PROGRESS"));
         JsonPath afterProgress = as(hank).get("/api/v1/me/plans/current").then().statusCode(200).extract().jsonPath();
         assertThat(afterProgress.getList("sessions.step", Integer.class)).isEqualTo(stepsBefore);
@@ -327,7 +328,7 @@ class CompletionFlowTest {
         int weekTwoStep = plan.getInt("sessions[4].step");
         assertThat(plan.getList("sessions.findAll { it.weekNumber == 3 }.step", Integer.class))
                 .doesNotContain(weekTwoStep);
-        as(hank).body(completion(hank, held, 2, 4)).post(path(held)).then().statusCode(200)
+        as(hank).body(completion(hank, held, 2, 4)).post(completionPath(held)).then().statusCode(200)
                 .body("decision", equalTo("HOLD"));
         JsonPath afterHold = as(hank).get("/api/v1/me/plans/current").then().statusCode(200).extract().jsonPath();
         assertThat(afterHold.getList("adjustments.decision")).containsExactly("PROGRESS", "HOLD");
@@ -356,7 +357,7 @@ class CompletionFlowTest {
             skipped.put("skipCause", "NO_TIME");
             oneDone.add(skipped);
         }
-        as(ivy).body(with(all, "exercises", oneDone)).post(path(barely)).then().statusCode(200)
+        as(ivy).body(with(all, "exercises", oneDone)).post(completionPath(barely)).then().statusCode(200)
                 .body("decision", equalTo("HOLD"))
                 .body("reason", org.hamcrest.Matchers.containsString("1 of " + total))
                 .body("exercisesDone", equalTo(1))
@@ -374,7 +375,7 @@ class CompletionFlowTest {
         // everything done but one exercise skipped because it hurt (free text only, as older clients send it)
         String hurt = plan.getString("sessions[4].sessionId");
         Map<String, Object> body = completion(ivy, hurt, 2, 2);
-        as(ivy).body(withResult(withResult(body, "status", "SKIPPED"), "skipReason", "my back hurt")).post(path(hurt))
+        as(ivy).body(withResult(withResult(body, "status", "SKIPPED"), "skipReason", "my back hurt")).post(completionPath(hurt))
                 .then().statusCode(200)
                 .body("decision", equalTo("HOLD"))
                 .body("skippedForPain", equalTo(1))
@@ -391,7 +392,7 @@ class CompletionFlowTest {
         String jo = newUser("jo");
         JsonPath plan = planFor(jo, profile(), Map.of());
         String first = plan.getString("sessions[0].sessionId");
-        as(jo).body(completion(jo, first, 2, 2)).post(path(first)).then().statusCode(200)
+        as(jo).body(completion(jo, first, 2, 2)).post(completionPath(first)).then().statusCode(200)
                 .body("decision", equalTo("PROGRESS"))
                 .body("sessionStep", equalTo(0))
                 .body("nextWeek", equalTo(2))
@@ -399,9 +400,6 @@ class CompletionFlowTest {
                 .body("nextWeekStepAfter", equalTo(1));
     }
 
-    static String path(String sessionId) {
-        return "/api/v1/me/sessions/" + sessionId + "/completion";
-    }
 
     static Map<String, Object> completion(String user, String sessionId, int painBefore, int painAfter) {
         return Api.completion(user, sessionId, painBefore, painAfter);
@@ -434,7 +432,7 @@ class CompletionFlowTest {
     }
 
     static void rejected(String user, String sessionId, Map<String, Object> body, String field) {
-        as(user).body(body).post(path(sessionId)).then().statusCode(400)
+        as(user).body(body).post(completionPath(sessionId)).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItem(field));
     }

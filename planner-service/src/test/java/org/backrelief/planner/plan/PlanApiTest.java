@@ -1,6 +1,7 @@
 package org.backrelief.planner.plan;
 
 import static org.backrelief.planner.testsupport.Api.as;
+import static org.backrelief.planner.testsupport.Api.completionPath;
 import static org.backrelief.planner.testsupport.Api.newUser;
 import static org.backrelief.planner.testsupport.Api.planFor;
 import static org.backrelief.planner.testsupport.Api.profile;
@@ -137,7 +138,7 @@ class PlanApiTest {
         as(mallory).get("/api/v1/me/sessions/" + session).then().statusCode(404);
         as(mallory).body(Map.of("painBefore", 1, "painAfter", 1, "exertion", 3,
                 "exercises", List.of(Map.of("exerciseId", "walking", "status", "DONE"))))
-                .post("/api/v1/me/sessions/" + session + "/completion").then().statusCode(404);
+                .post(completionPath(session)).then().statusCode(404);
         as(mallory).get("/api/v1/me/plans/current").then().statusCode(404);
         as(alice).get("/api/v1/me/sessions/" + session).then().statusCode(200)
                 .body("status", equalTo("SCHEDULED"));

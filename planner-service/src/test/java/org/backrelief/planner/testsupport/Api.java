@@ -63,6 +63,11 @@ public final class Api {
         return as(user).body(planRequest).post("/api/v1/me/plans").then().statusCode(201).extract().jsonPath();
     }
 
+    /** Where a session's completion is posted. */
+    public static String completionPath(String sessionId) {
+        return "/api/v1/me/sessions/" + sessionId + "/completion";
+    }
+
     /** A completion body: every exercise of the session done as prescribed. */
     public static Map<String, Object> completion(String user, String sessionId, int painBefore, int painAfter) {
         io.restassured.path.json.JsonPath session = as(user).get("/api/v1/me/sessions/" + sessionId).then()

@@ -3,6 +3,7 @@ package org.backrelief.planner.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.backrelief.planner.testsupport.Api.as;
 import static org.backrelief.planner.testsupport.Api.completion;
+import static org.backrelief.planner.testsupport.Api.completionPath;
 import static org.backrelief.planner.testsupport.Api.newUser;
 import static org.backrelief.planner.testsupport.Api.planFor;
 import static org.backrelief.planner.testsupport.Api.profile;
@@ -30,8 +31,7 @@ class DomainSpansTest {
         String tess = newUser("tess");
         JsonPath plan = planFor(tess, profile(), Map.of());
         String sessionId = plan.getString("sessions[0].sessionId");
-        as(tess).body(completion(tess, sessionId, 2, 2)).post("/api/v1/me/sessions/" + sessionId + "/completion")
-                .then().statusCode(200);
+        as(tess).body(completion(tess, sessionId, 2, 2)).post(completionPath(sessionId)).then().statusCode(200);
         as(tess).body(Map.of("pain", 3)).post("/api/v1/me/checkins").then().statusCode(201);
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(List.of(

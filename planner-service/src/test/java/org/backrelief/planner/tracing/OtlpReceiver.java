@@ -51,7 +51,6 @@ public class OtlpReceiver implements QuarkusTestResourceLifecycleManager {
         return Map.of("quarkus.otel.sdk.disabled", "false",
                 "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf",
                 "quarkus.otel.exporter.otlp.traces.endpoint", endpoint,
-                "quarkus.otel.exporter.otlp.endpoint", endpoint,
                 // send spans within moments instead of every 5 s
                 "quarkus.otel.bsp.schedule.delay", "100ms");
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.backrelief.infra.Pause;
 import org.backrelief.bench.infra.ProcStats;
 import org.backrelief.bench.infra.ResourceWindow;
 import org.backrelief.bench.infra.Stack;
@@ -23,6 +22,7 @@ import org.backrelief.bench.sections.FreshnessBench;
 import org.backrelief.bench.sections.GatewayOverheadBench;
 import org.backrelief.bench.sections.IngestBench;
 import org.backrelief.bench.sections.PlannerBench;
+import org.backrelief.infra.Pause;
 import org.backrelief.infra.BackReliefServices.Service;
 import org.backrelief.infra.BackReliefServices;
 import org.backrelief.infra.FileTrees;
