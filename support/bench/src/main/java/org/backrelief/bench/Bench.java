@@ -70,7 +70,7 @@ public final class Bench {
             switch (arg) {
                 case "--quick", "--medium", "--full" -> mode = arg.substring(2);
                 case "-h", "--help" -> {
-                    System.out.println("Usage: support/bench/run.sh [--quick|--medium|--full] [--out=DIR] [--reps=N] "
+                    System.out.println("Usage: support/bench/run.sh [--quick|--medium|--full] [--out=DIR] [--reps=N] [--ingest-reps=N] "
                             + "[--users=N] [--history=N] [--rate=N] [--freshness-seconds=S] [--load-seconds=S] "
                             + "[--warmup-seconds=S] [--profile=true|false] [--scale=true|false] [--mongo=h2|memory|mongodb://host:port] "
                             + "[--only=ingest,freshness,gateway,planner,footprint,scale] [--service-jvm=\"-Xmx160m ...\"]");
@@ -285,8 +285,8 @@ public final class Bench {
             IngestBench.Run profiled = bench.run(point, 0, false, true, false);
             section.detail("profiledRun", profiled.details);
         }
-        for (int rep = 1; rep <= ctx.config.reps; rep++) {
-            boolean last = rep == ctx.config.reps;
+        for (int rep = 1; rep <= ctx.config.ingestReps; rep++) {
+            boolean last = rep == ctx.config.ingestReps;
             IngestBench.Run run = bench.run(point, rep, last, false, rep == 1);
             section1Runs.add(run);
             readiness.computeIfAbsent(Service.TRACKING, k -> new ArrayList<>()).add(run.trackerReady);
@@ -377,7 +377,7 @@ public final class Bench {
         section.note("The \"10× users\" point (" + ctx.config.ingestUsers + " users × " + history
                 + ") is section 1's data set; its figures are added here from section 1.");
         for (IngestBench.Point point : points) {
-            for (int rep = 1; rep <= ctx.config.reps; rep++) {
+            for (int rep = 1; rep <= ctx.config.ingestReps; rep++) {
                 IngestBench.Run run = bench.run(point, rep, false, false, rep == 1);
                 readiness.computeIfAbsent(Service.TRACKING, k -> new ArrayList<>()).add(run.trackerReady);
                 recordScalePoint(section, point.id(), point.label(), run, rep, true);
