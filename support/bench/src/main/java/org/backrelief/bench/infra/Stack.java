@@ -29,10 +29,10 @@ import org.backrelief.infra.ServiceProcess;
 public final class Stack implements AutoCloseable {
 
     /**
-     * One JVM per server; 2 GiB so that the embedded MongoDB server holds the full size (200,000 events) — with the
-     * local stack's 768 MiB it ran out of heap there.
+     * One JVM per server; 4 GiB so that the embedded MongoDB server holds the full size (200,000 events) — with the
+     * local stack's 768 MiB it ran out of heap there, and with 2 GiB after the full-size ingest (2026-12-06 full run).
      */
-    public static final List<String> INFRA_JVM_OPTIONS = List.of("-Xms64m", "-Xmx2g", "-XX:+UseSerialGC");
+    public static final List<String> INFRA_JVM_OPTIONS = List.of("-Xms64m", "-Xmx4g", "-XX:+UseSerialGC");
     private static final Duration INFRA_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
