@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.backrelief.bench.BenchContext;
@@ -200,22 +201,25 @@ public final class GatewayOverheadBench {
         }
     }
 
+    /** The constant-rate pass of one request type: the rate and what each side measured at it. */
+    private record OpenLoop(int rate, Map<Side, LatencyStats> measured) {
+    }
+
     /** Every side at one constant rate below the slowest side's capacity, in this repetition's order. */
-    private Map<Side, LatencyStats> openLoop(Http http, Kind kind, List<Side> sides, Map<Side, LatencyStats> closed,
-            int rep) {
+    private OpenLoop openLoop(Http http, Kind kind, List<Side> sides, Map<Side, LatencyStats> closed, int rep) {
         double slowest = closed.values().stream().mapToDouble(LatencyStats::throughput).min().orElse(0);
         int rate = (int) Math.max(10, Math.round(slowest * OPEN_LOOP_SHARE));
         Map<Side, LatencyStats> measured = new EnumMap<>(Side.class);
-        for (int i = 0; i < sides.size(); i++) {
-            Side side = sides.get((i + rep - 1) % sides.size());
+        for (int turn = 0; turn < sides.size(); turn++) {
+            Side side = sides.get((turn + rep - 1) % sides.size());
             ClosedLoop.Requests requests = requests(kind, side);
-            java.util.concurrent.atomic.AtomicInteger client = new java.util.concurrent.atomic.AtomicInteger();
-            ThreadLocal<Integer> clientOf = ThreadLocal.withInitial(client::getAndIncrement);
+            AtomicInteger clients = new AtomicInteger();
+            ThreadLocal<Integer> client = ThreadLocal.withInitial(clients::getAndIncrement);
             ConstantRate.Result result = ConstantRate.run(rate, Duration.ofSeconds(1), ctx.config.loadDuration,
                     OPEN_LOOP_WORKERS, ConstantRate.Polling.DEFAULT, new ConstantRate.Probe() {
                         @Override
                         public boolean send(long i) {
-                            return http.send(requests.next(clientOf.get(), i)).ok();
+                            return http.send(requests.next(client.get(), i)).ok();
                         }
 
                         @Override
@@ -225,21 +229,34 @@ public final class GatewayOverheadBench {
                     });
             measured.put(side, result.accepted());
         }
-        openLoopRates.put(kind.id(), rate);
-        return measured;
+        return new OpenLoop(rate, measured);
     }
 
-    private final Map<String, Integer> openLoopRates = new LinkedHashMap<>();
-
-    private void recordOpenLoop(Section section, Kind kind, Map<Side, LatencyStats> measured, int rep) {
+    private void recordOpenLoop(Section section, Kind kind, OpenLoop open, int rep) {
         String id = kind.id() + ".open";
-        int rate = openLoopRates.get(kind.id());
-        String label = kind.label() + " at a constant " + rate + " req/s";
+        // the rate differs per repetition: the label names how it is chosen, the details and progress give each one
+        String label = kind.label() + " at a constant rate";
+        section.metric(id + ".rate", kind.label() + ": constant rate (" + Math.round(OPEN_LOOP_SHARE * 100)
+                + " % of the slowest side)", "req/s").add(open.rate());
+        recordP99(section, id, label, open.measured());
+        noteErrors(section, label, open.measured());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("rep", rep);
+        detail.put("ratePerSecond", open.rate());
+        open.measured().forEach((side, stats) -> detail.put(sideName(side), stats.toMap()));
+        section.detailList(id).add(detail);
+        LatencyStats nginx = open.measured().get(Side.NGINX);
+        ctx.progress(String.format("[gateway] rep %d %s at a constant %d req/s: p99 direct %.2f ms,%s via gateway %.2f ms",
+                rep, kind.label(), open.rate(), open.measured().get(Side.DIRECT).p99(),
+                nginx == null ? "" : String.format(" via nginx %.2f ms,", nginx.p99()),
+                open.measured().get(Side.GATEWAY).p99()));
+    }
+
+    /** p99 of each side, what the gateway adds to the direct p99, and (with nginx) against what nginx adds. */
+    private static void recordP99(Section section, String id, String label, Map<Side, LatencyStats> measured) {
         LatencyStats direct = measured.get(Side.DIRECT);
         LatencyStats through = measured.get(Side.GATEWAY);
         LatencyStats nginx = measured.get(Side.NGINX);
-        section.metric(id + ".rate", kind.label() + ": constant rate (" + Math.round(OPEN_LOOP_SHARE * 100)
-                + " % of the slowest side)", "req/s").add(rate);
         section.metric(id + ".direct.p99", label + ": direct p99", "ms").add(direct.p99());
         if (nginx != null) {
             section.metric(id + ".nginx.p99", label + ": via nginx p99", "ms").add(nginx.p99());
@@ -250,16 +267,20 @@ public final class GatewayOverheadBench {
         if (nginx != null) {
             double nginxAdded = nginx.p99() - direct.p99();
             section.metric(id + ".nginx.addedP99", label + ": nginx added p99", "ms").add(nginxAdded);
+            // a proxy that adds (almost) nothing makes the ratio meaningless: floor nginx's added p99 at 0.1 ms
             section.metric(id + ".addedP99VsNginx", label + ": added p99 gateway/nginx", "",
                     Target.atMost(NGINX_ADDED_P99_RATIO_TARGET)).add((through.p99() - direct.p99()) / Math.max(0.1, nginxAdded));
         }
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("rep", rep);
-        detail.put("ratePerSecond", rate);
-        measured.forEach((side, stats) -> detail.put(sideName(side), stats.toMap()));
-        section.detailList(id).add(detail);
-        ctx.progress(String.format("[gateway] rep %d %s: p99 direct %.2f ms,%s via gateway %.2f ms", rep, label,
-                direct.p99(), nginx == null ? "" : String.format(" via nginx %.2f ms,", nginx.p99()), through.p99()));
+    }
+
+    private static void noteErrors(Section section, String label, Map<Side, LatencyStats> measured) {
+        long errors = measured.values().stream().mapToLong(LatencyStats::errors).sum();
+        if (errors > 0) {
+            StringBuilder note = new StringBuilder(label).append(": errors");
+            measured.forEach((side, stats) -> note.append(' ').append(sideName(side)).append(' ').append(stats.errors())
+                    .append(stats.errors() > 0 ? " (" + stats.firstError() + ")" : ""));
+            section.note(note.toString());
+        }
     }
 
     private ClosedLoop.Requests requests(Kind kind, Side side) {
@@ -312,20 +333,7 @@ public final class GatewayOverheadBench {
             section.metric(id + ".nginxRatio", kind.label() + ": throughput gateway/nginx", "",
                     Target.atLeast(NGINX_THROUGHPUT_RATIO_TARGET)).add(through.throughput() / nginx.throughput());
         }
-        section.metric(id + ".direct.p99", kind.label() + ": direct p99", "ms").add(direct.p99());
-        if (nginx != null) {
-            section.metric(id + ".nginx.p99", kind.label() + ": via nginx p99", "ms").add(nginx.p99());
-        }
-        section.metric(id + ".gateway.p99", kind.label() + ": via gateway p99", "ms").add(through.p99());
-        section.metric(id + ".addedP99", kind.label() + ": added p99", "ms", Target.atMost(ADDED_P99_TARGET_MS))
-                .add(through.p99() - direct.p99());
-        if (nginx != null) {
-            double nginxAdded = nginx.p99() - direct.p99();
-            section.metric(id + ".nginx.addedP99", kind.label() + ": nginx added p99", "ms").add(nginxAdded);
-            // a proxy that adds (almost) nothing makes the ratio meaningless: floor nginx's added p99 at 0.1 ms
-            section.metric(id + ".addedP99VsNginx", kind.label() + ": added p99 gateway/nginx", "",
-                    Target.atMost(NGINX_ADDED_P99_RATIO_TARGET)).add((through.p99() - direct.p99()) / Math.max(0.1, nginxAdded));
-        }
+        recordP99(section, id, kind.label(), measured);
         LatencyStats library = measured.get(Side.GATEWAY_LIBRARY_GUARD);
         if (library != null) {
             section.metric(id + ".typedGuard.throughput", kind.label() + ": via gateway with TypedGuard throughput", "req/s")
@@ -334,13 +342,7 @@ public final class GatewayOverheadBench {
             section.metric(id + ".typedGuardVsHandWritten", kind.label() + ": throughput TypedGuard/hand-written guard", "")
                     .add(library.throughput() / through.throughput());
         }
-        long errors = measured.values().stream().mapToLong(LatencyStats::errors).sum();
-        if (errors > 0) {
-            StringBuilder note = new StringBuilder(kind.label()).append(": errors");
-            measured.forEach((side, stats) -> note.append(' ').append(sideName(side)).append(' ').append(stats.errors())
-                    .append(stats.errors() > 0 ? " (" + stats.firstError() + ")" : ""));
-            section.note(note.toString());
-        }
+        noteErrors(section, kind.label(), measured);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("rep", rep);
         measured.forEach((side, stats) -> detail.put(sideName(side), stats.toMap()));
