@@ -23,6 +23,8 @@ import org.backrelief.bench.sections.GatewayOverheadBench;
 import org.backrelief.bench.sections.IngestBench;
 import org.backrelief.bench.sections.PlannerBench;
 import org.backrelief.infra.Pause;
+import org.backrelief.infra.ServiceJvm;
+import org.backrelief.infra.ServiceProcess;
 import org.backrelief.infra.BackReliefServices.Service;
 import org.backrelief.infra.BackReliefServices;
 import org.backrelief.infra.FileTrees;
@@ -73,7 +75,7 @@ public final class Bench {
                     System.out.println("Usage: support/bench/run.sh [--quick|--medium|--full] [--out=DIR] [--reps=N] [--ingest-reps=N] "
                             + "[--users=N] [--history=N] [--rate=N] [--freshness-seconds=S] [--load-seconds=S] "
                             + "[--warmup-seconds=S] [--profile=true|false] [--scale=true|false] [--mongo=h2|memory|mongodb://host:port] "
-                            + "[--only=ingest,freshness,gateway,planner,footprint,scale] [--service-jvm=\"-Xmx160m ...\"]");
+                            + "[--only=ingest,freshness,gateway,planner,footprint,scale] [--service-jvm=\"-Xmx160m ...\"] [--service-java-home=<JDK 25+>]");
                     return;
                 }
                 default -> {
@@ -336,15 +338,50 @@ public final class Bench {
                 }
             }
         }
+        if (!ctx.config.serviceJavaHome.isEmpty()) {
+            try {
+                measureAotCacheStarts(stack, footprint);
+            } catch (RuntimeException e) {
+                // an extra measurement: its failure must not cost the load sections that follow
+                footprint.note("AOT cache starts not measured: " + e.getMessage());
+            }
+        }
         Pause.quietly(2000); // let start-up garbage go and the JIT settle before the idle reading
         for (Map.Entry<String, Long> e : stack.pids().entrySet()) {
             footprint.metric(e.getKey() + ".rssIdle", e.getKey() + ": RSS idle", "MiB").add(ProcStats.rssMiB(e.getValue()));
         }
-        footprint.note("Ready time is measured by polling /q/health/ready every 100 ms from JVM start (up to 100 ms late);"
+        footprint.note("Ready time is measured by polling /q/health/ready every 25 ms from JVM start (up to 25 ms late);"
                 + " \"started in\" is Quarkus's own figure, from its log.");
         footprint.note("Kafka and MongoDB each run in their own JVM here (" + String.join(" ", Stack.INFRA_JVM_OPTIONS)
                 + "); the local stack hosts both in one JVM.");
         return Boolean.TRUE;
+    }
+
+    /**
+     * Each service once more beside the running stack, on the JDK named by {@code --service-java-home} with an AOT cache
+     * (what the local stack offers with BACKRELIEF_SERVICE_JAVA_HOME): one start records the cache (written when it
+     * stops), then {@code reps} starts use it. Same options, same Kafka and MongoDB; an extra instance each time.
+     */
+    private void measureAotCacheStarts(Stack stack, Section footprint) {
+        ServiceJvm jvm = ServiceJvm.withAotCache(Path.of(ctx.config.serviceJavaHome), stack.aotCacheDir());
+        for (Service service : Service.values()) {
+            String name = service.folder + "-aot";
+            stack.stopExtra(stack.startExtra(service, name, jvm)); // records the cache, written on SIGTERM
+            if (!Files.isRegularFile(stack.aotCacheDir().resolve(name + ".aot"))) {
+                // without it the next start would record again, and be measured as if it used a cache
+                throw new IllegalStateException(name + " wrote no AOT cache when it stopped; see its log");
+            }
+            for (int rep = 1; rep <= ctx.config.reps; rep++) {
+                ServiceProcess process = stack.startExtra(service, name, jvm);
+                footprint.metric(service.folder + ".readyAotCache", service.folder + ": JVM start → ready, "
+                        + "JDK " + ServiceJvm.release(Path.of(ctx.config.serviceJavaHome)) + " + AOT cache", "ms",
+                        Target.atMost(READY_TARGET_MS)).add(process.millisSinceStart());
+                stack.stopExtra(process);
+            }
+        }
+        footprint.note("JDK " + ServiceJvm.release(Path.of(ctx.config.serviceJavaHome)) + " + AOT cache rows: "
+                + ctx.config.serviceJavaHome + ", each service's cache recorded by one start before the measured ones,"
+                + " the same JVM options; each run beside the stack's own instance of that service.");
     }
 
     private void recordFootprintUnderLoad(Section footprint, Map<String, ResourceWindow.Usage> usage, Stack stack) {

@@ -54,6 +54,11 @@ public final class BenchConfig {
     public String mongoBackend = "h2";
     /** The services' JVM options, space-separated; empty = the local stack's (BackReliefServices.defaultJvmOptions). */
     public String serviceJvm = "";
+    /**
+     * A JDK 25 or newer (default: BACKRELIEF_SERVICE_JAVA_HOME, as the local stack reads it): section 5 then also
+     * measures each service's time to ready on it with an AOT cache (recorded by one start first). Empty = not measured.
+     */
+    public String serviceJavaHome = System.getenv().getOrDefault("BACKRELIEF_SERVICE_JAVA_HOME", "");
     /** Sections to run (all by default): ingest, freshness, gateway, planner, footprint, scale. */
     public List<String> only = List.of();
 
@@ -155,6 +160,7 @@ public final class BenchConfig {
                 case "mongo" -> mongoBackend = v;
                 case "only" -> only = List.of(v.split(","));
                 case "service-jvm" -> serviceJvm = v.trim();
+                case "service-java-home" -> serviceJavaHome = v.trim();
                 default -> {
                     continue;
                 }
@@ -186,6 +192,7 @@ public final class BenchConfig {
         map.put("plannerConcurrency", plannerConcurrency);
         map.put("mongoBackend", mongoBackend);
         map.put("serviceJvm", serviceJvm);
+        map.put("serviceJavaHome", serviceJavaHome);
         return map;
     }
 }

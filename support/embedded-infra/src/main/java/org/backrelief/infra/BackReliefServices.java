@@ -25,9 +25,14 @@ public final class BackReliefServices implements AutoCloseable {
          * A fixed 64 MiB young generation: with -Xms64m SerialGC gave it ~21 MiB, and every young collection copied the
          * batches in flight again (~23 µs of CPU per event). Tracker CPU per event, quick bench: 220-250 -> 115-140 µs,
          * peak RSS 181 -> 219 MiB; medium bench (one pair): 152 -> 165 µs, no gain, peak RSS 206 -> 245 MiB
-         * (BENCHMARKS.md, "Tracker CPU per event", third round).
+         * (BENCHMARKS.md, "Tracker CPU per event", third round). Its heap is 144 MiB, not the shared 160: with the
+         * larger young generation the old one grew to the full 160 MiB during a 200,000-event ingest and the process
+         * peaked at 242-251 MiB (full runs of 2026-12-06); the tracker keeps little (batches in flight, caches).
+         * The initial heap is 80 MiB so that the young generation does not take all of it: with -Xms64m there was no
+         * old generation at start, and a JDK 25 refused the tracker's AOT cache ("archived heap objects cannot be
+         * loaded").
          */
-        TRACKING("tracking-service", 8083, 9003, "backrelief_tracking", List.of("-Xmn64m")),
+        TRACKING("tracking-service", 8083, 9003, "backrelief_tracking", List.of("-Xms80m", "-Xmn64m", "-Xmx144m")),
         PLANNER("planner-service", 8082, 9002, "backrelief_planner", List.of()),
         GATEWAY("gateway", 8080, 9000, null, List.of());
 
@@ -36,7 +41,7 @@ public final class BackReliefServices implements AutoCloseable {
         /** The local stack's management port (health, metrics) for this service. */
         public final int defaultManagementPort;
         final String database;
-        /** This service's own JVM options, put before the shared ones (so options given explicitly win). */
+        /** This service's own JVM options, put after the shared ones (so they win over the shared defaults). */
         public final List<String> ownJvmOptions;
 
         Service(String folder, int defaultPort, int defaultManagementPort, String database, List<String> ownJvmOptions) {
@@ -164,13 +169,18 @@ public final class BackReliefServices implements AutoCloseable {
         }
         progress.accept("starting " + service.folder + " on " + bindAddress + ":" + ports.get(service)
                 + " (management " + managementPorts.get(service) + ")");
-        List<String> options = new ArrayList<>(service.ownJvmOptions);
-        options.addAll(wiring.jvmOptions());
         ServiceProcess process = ServiceProcess.start(service.folder, appDir(service), bindAddress, ports.get(service),
-                managementPorts.get(service), environment(service), jvm, options,
+                managementPorts.get(service), environment(service), jvm, jvmOptions(service),
                 wiring.logDir().resolve(service.folder + ".log"));
         running.put(service, process);
         return process;
+    }
+
+    /** The stack's JVM options for every service, then the service's own ({@link Service#ownJvmOptions}), which win. */
+    public List<String> jvmOptions(Service service) {
+        List<String> options = new ArrayList<>(wiring.jvmOptions());
+        options.addAll(service.ownJvmOptions);
+        return options;
     }
 
     private static void awaitReady(Service service, ServiceProcess process, Duration readyTimeout,

@@ -42,7 +42,7 @@ public record ServiceJvm(Path java, Optional<Path> aotCacheDir) {
     }
 
     /** The major version a JDK's {@code release} file names. */
-    static int release(Path javaHome) {
+    public static int release(Path javaHome) {
         try {
             Matcher version = JAVA_VERSION.matcher(Files.readString(javaHome.resolve("release")));
             if (version.find()) {

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** How often {@link #awaitReady} asks; a time to ready it measures is at most this late. */
+    static final long READY_POLL_MILLIS = 25;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
@@ -125,7 +127,7 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            Pause.quietly(100);
+            Pause.quietly(READY_POLL_MILLIS);
         }
         return false;
     }

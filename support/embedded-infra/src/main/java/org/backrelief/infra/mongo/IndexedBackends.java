@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -100,6 +101,14 @@ public final class IndexedBackends {
             initializeNamespacesAndIndexes();
         }
 
+        /** An aggregation that opens with {@code $match} starts from the indexes ({@link IndexedAggregation}). */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                Oplog oplog) {
+            Document answer = IndexedAggregation.answer(this, command, query, resolver, oplog);
+            return answer != null ? answer : super.handleCommand(channel, command, query, resolver, oplog);
+        }
+
         /** Runs once the store is known: the superclass's constructor calls it before (and is ignored then). */
         @Override
         protected void initializeNamespacesAndIndexes() {
@@ -160,6 +169,14 @@ public final class IndexedBackends {
 
         IndexedMemoryDatabase(String databaseName, CursorRegistry cursors) {
             super(databaseName, cursors);
+        }
+
+        /** An aggregation that opens with {@code $match} starts from the indexes ({@link IndexedAggregation}). */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                Oplog oplog) {
+            Document answer = IndexedAggregation.answer(this, command, query, resolver, oplog);
+            return answer != null ? answer : super.handleCommand(channel, command, query, resolver, oplog);
         }
 
         @Override
