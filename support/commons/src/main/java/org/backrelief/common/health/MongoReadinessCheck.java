@@ -17,7 +17,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
  * <p>
  * It replaces Quarkus' MongoDB check ({@code quarkus.mongodb.health.enabled=false}), which pings through a reactive
  * client it creates on the first probe: loading and connecting that client cost the planner 0.4–0.9 s of its time to
- * ready (BENCHMARKS.md, "Per service: where the start goes"). A service turns this one on at build time with
+ * ready (BENCHMARKS.md, "Time to ready: readiness without a second MongoDB client"). A service turns this one on with
  * {@code backrelief.health.mongodb=client-monitor}; the name stays Quarkus', so probes and dashboards see no change.
  */
 @Readiness
