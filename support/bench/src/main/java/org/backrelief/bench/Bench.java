@@ -363,7 +363,9 @@ public final class Bench {
      * stops), then {@code reps} starts use it. Same options, same Kafka and MongoDB; an extra instance each time.
      */
     private void measureAotCacheStarts(Stack stack, Section footprint) {
-        ServiceJvm jvm = ServiceJvm.withAotCache(Path.of(ctx.config.serviceJavaHome), stack.aotCacheDir());
+        Path javaHome = Path.of(ctx.config.serviceJavaHome);
+        ServiceJvm jvm = ServiceJvm.withAotCache(javaHome, stack.aotCacheDir());
+        String jdk = "JDK " + ServiceJvm.release(javaHome) + " + AOT cache";
         for (Service service : Service.values()) {
             String name = service.folder + "-aot";
             stack.stopExtra(stack.startExtra(service, name, jvm)); // records the cache, written on SIGTERM
@@ -373,14 +375,12 @@ public final class Bench {
             }
             for (int rep = 1; rep <= ctx.config.reps; rep++) {
                 ServiceProcess process = stack.startExtra(service, name, jvm);
-                footprint.metric(service.folder + ".readyAotCache", service.folder + ": JVM start → ready, "
-                        + "JDK " + ServiceJvm.release(Path.of(ctx.config.serviceJavaHome)) + " + AOT cache", "ms",
+                footprint.metric(service.folder + ".readyAotCache", service.folder + ": JVM start → ready, " + jdk, "ms",
                         Target.atMost(READY_TARGET_MS)).add(process.millisSinceStart());
                 stack.stopExtra(process);
             }
         }
-        footprint.note("JDK " + ServiceJvm.release(Path.of(ctx.config.serviceJavaHome)) + " + AOT cache rows: "
-                + ctx.config.serviceJavaHome + ", each service's cache recorded by one start before the measured ones,"
+        footprint.note(jdk + " rows: " + javaHome + ", each service's cache recorded by one start before the measured ones,"
                 + " the same JVM options; each run beside the stack's own instance of that service.");
     }
 

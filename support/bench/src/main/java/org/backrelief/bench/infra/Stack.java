@@ -56,7 +56,6 @@ public final class Stack implements AutoCloseable {
     /** Extra service processes beside the stack's own (e.g. a second gateway with another setting), stopped on close. */
     private final List<ServiceProcess> extras = new ArrayList<>();
     private Path repositoryRoot;
-    private List<String> serviceJvmOptions;
 
     private Stack(String tag, Path dataDir, Path logDir, LocalJwtKeys keys, ChildJvm kafka, ChildJvm mongo,
             String mongoUri, BackReliefServices services, Consumer<String> progress) {
@@ -110,7 +109,6 @@ public final class Stack implements AutoCloseable {
                 + (mongo == null ? "external, databases dropped" : mongo.address() + " (" + mongo.readyMillis() + " ms)"));
         Stack stack = new Stack(tag, dataDir, logDir, keys, kafka, mongo, mongoUri, services, progress);
         stack.repositoryRoot = repositoryRoot;
-        stack.serviceJvmOptions = serviceJvmOptions;
         return stack;
     }
 
@@ -232,26 +230,26 @@ public final class Stack implements AutoCloseable {
      * another guard implementation, measured in the same run); it is stopped with the stack.
      */
     public ServiceProcess startExtra(Service service, String name, Map<String, String> environment) {
-        return startExtra(service, name, environment, ServiceJvm.launcher(), serviceJvmOptions);
+        return startExtra(service, name, environment, ServiceJvm.launcher());
     }
 
     /**
      * As {@link #startExtra(Service, String, Map)}, on another JVM ({@code jvm}: e.g. a JDK 25 with an AOT cache named
-     * after {@code name}), with the JVM options {@link BackReliefServices} starts the stack's own instance with.
+     * after {@code name}).
      */
     public ServiceProcess startExtra(Service service, String name, ServiceJvm jvm) {
-        return startExtra(service, name, Map.of(), jvm, services.jvmOptions(service));
+        return startExtra(service, name, Map.of(), jvm);
     }
 
-    private ServiceProcess startExtra(Service service, String name, Map<String, String> environment, ServiceJvm jvm,
-            List<String> jvmOptions) {
+    /** Every extra instance gets the JVM options {@link BackReliefServices} starts the stack's own instance with. */
+    private ServiceProcess startExtra(Service service, String name, Map<String, String> environment, ServiceJvm jvm) {
         Map<String, String> env = new java.util.HashMap<>(services.environment(service));
         env.putAll(environment);
         int port = FreePorts.find("127.0.0.1");
         progress.accept("[" + tag + "] starting " + name + " on " + port + (environment.isEmpty() ? "" : " (" + environment + ")"));
         ServiceProcess process = ServiceProcess.start(name, repositoryRoot.resolve(service.folder).resolve("target")
-                .resolve("quarkus-app"), "127.0.0.1", port, FreePorts.find("127.0.0.1"), env, jvm, jvmOptions,
-                logDir.resolve(name + ".log"));
+                .resolve("quarkus-app"), "127.0.0.1", port, FreePorts.find("127.0.0.1"), env, jvm,
+                services.jvmOptions(service), logDir.resolve(name + ".log"));
         extras.add(process);
         if (!process.awaitReady(READY_TIMEOUT)) {
             throw new IllegalStateException(name + " did not become ready within " + READY_TIMEOUT.toSeconds()
