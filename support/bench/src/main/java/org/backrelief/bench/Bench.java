@@ -72,7 +72,7 @@ public final class Bench {
             switch (arg) {
                 case "--quick", "--medium", "--full" -> mode = arg.substring(2);
                 case "-h", "--help" -> {
-                    System.out.println("Usage: support/bench/run.sh [--quick|--medium|--full] [--out=DIR] [--reps=N] [--ingest-reps=N] "
+                    System.out.println("Usage: support/bench/run.sh [--quick|--medium|--full] [--out=DIR] [--reps=N] [--ingest-reps=N] [--freshness-reps=N] "
                             + "[--users=N] [--history=N] [--rate=N] [--freshness-seconds=S] [--load-seconds=S] "
                             + "[--warmup-seconds=S] [--profile=true|false] [--scale=true|false] [--mongo=h2|memory|mongodb://host:port] "
                             + "[--only=ingest,freshness,gateway,planner,footprint,scale] [--service-jvm=\"-Xmx160m ...\"] [--service-java-home=<JDK 25+>]");

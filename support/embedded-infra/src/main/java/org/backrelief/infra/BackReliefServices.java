@@ -22,17 +22,19 @@ public final class BackReliefServices implements AutoCloseable {
     public enum Service {
         CATALOG("catalog-service", 8081, 9001, "backrelief_catalog", List.of()),
         /*
-         * A fixed 64 MiB young generation: with -Xms64m SerialGC gave it ~21 MiB, and every young collection copied the
-         * batches in flight again (~23 µs of CPU per event). Tracker CPU per event, quick bench: 220-250 -> 115-140 µs,
-         * peak RSS 181 -> 219 MiB; medium bench (one pair): 152 -> 165 µs, no gain, peak RSS 206 -> 245 MiB
-         * (BENCHMARKS.md, "Tracker CPU per event", third round). Its heap is 144 MiB, not the shared 160: with the
+         * A fixed young generation: with -Xms64m SerialGC gave it ~21 MiB, and every young collection copied the
+         * batches in flight again (~23 µs of CPU per event). At 64 MiB, quick bench: 220-250 -> 115-140 µs, peak RSS
+         * 181 -> 219 MiB; medium (one pair): 152 -> 165 µs, no gain, peak RSS 206 -> 245 MiB (BENCHMARKS.md, "Tracker
+         * CPU per event", third round), and 255-268 MiB after the history/stats queries. At 48 MiB, full run of
+         * 2026-12-07: 87 / 97 / 112 µs per event, peak RSS 229 MiB ingesting, 244 MiB under load ("Full size, fifth
+         * attempt"). Its heap is 144 MiB, not the shared 160: with the
          * larger young generation the old one grew to the full 160 MiB during a 200,000-event ingest and the process
          * peaked at 242-251 MiB (full runs of 2026-12-06); the tracker keeps little (batches in flight, caches).
          * The initial heap is 80 MiB so that the young generation does not take all of it: with -Xms64m there was no
          * old generation at start, and a JDK 25 refused the tracker's AOT cache ("archived heap objects cannot be
          * loaded").
          */
-        TRACKING("tracking-service", 8083, 9003, "backrelief_tracking", List.of("-Xms80m", "-Xmn64m", "-Xmx144m")),
+        TRACKING("tracking-service", 8083, 9003, "backrelief_tracking", List.of("-Xms80m", "-Xmn48m", "-Xmx144m")),
         PLANNER("planner-service", 8082, 9002, "backrelief_planner", List.of()),
         GATEWAY("gateway", 8080, 9000, null, List.of());
 

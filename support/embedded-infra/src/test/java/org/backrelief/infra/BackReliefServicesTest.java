@@ -28,6 +28,6 @@ class BackReliefServicesTest {
                 .contains("-Xmx144m");
         assertThat(options.stream().filter(option -> option.startsWith("-Xms")).reduce((first, last) -> last))
                 .as("room for an old generation beside the 64 MiB young one").contains("-Xms80m");
-        assertThat(options).startsWith(BackReliefServices.defaultJvmOptions().toArray(String[]::new)).contains("-Xmn64m");
+        assertThat(options).startsWith(BackReliefServices.defaultJvmOptions().toArray(String[]::new)).contains("-Xmn48m");
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.backrelief.bench.BenchContext;
 import org.backrelief.bench.api.PlannerApi;
+import org.backrelief.bench.infra.ProcStats;
 import org.backrelief.bench.infra.ResourceWindow;
 import org.backrelief.bench.infra.Stack;
 import org.backrelief.bench.load.ConstantRate;
@@ -14,6 +15,7 @@ import org.backrelief.bench.load.Http;
 import org.backrelief.bench.profile.Profiles;
 import org.backrelief.bench.report.Section;
 import org.backrelief.bench.report.Target;
+import org.backrelief.infra.Pause;
 import org.backrelief.infra.BackReliefServices.Service;
 
 /**
@@ -25,6 +27,9 @@ public final class FreshnessBench {
 
     public static final double P50_TARGET_MS = 100;
     public static final double P99_TARGET_MS = 500;
+    /** The stack counts as quiet below this share of one core (services idle at 2-8 % together). */
+    static final double QUIET_CORES = 0.25;
+    static final Duration QUIET_LIMIT = Duration.ofSeconds(120);
 
     private final BenchContext ctx;
 
@@ -41,7 +46,7 @@ public final class FreshnessBench {
         section.detail("ratePerSecond", rate);
         section.detail("polling", "history page (5 newest) read through the gateway: "
                 + ConstantRate.Polling.DEFAULT.describe());
-        for (int rep = 1; rep <= ctx.config.reps; rep++) {
+        for (int rep = 1; rep <= ctx.config.freshnessReps; rep++) {
             ctx.progress("[freshness] rep " + rep + ": signing up " + needed + " users with a program and a next session");
             List<Users.User> users = Users.create(stack, "fresh-r" + rep + "-", needed, true);
             ctx.progress("[freshness] rep " + rep + ": " + rate + " completions/s for " + measure.toSeconds() + " s after "
@@ -81,7 +86,41 @@ public final class FreshnessBench {
                     section.detail("profilesDuringFreshness", summaries);
                 }
             }
+            double settled = awaitQuiet(stack);
+            section.detail("quietAfterSeconds.rep" + rep, settled);
+            ctx.progress(String.format("[freshness] rep %d: stack quiet again %.1f s after the load", rep, settled));
         }
+    }
+
+    /**
+     * Waits until the stack has worked off what the load left behind (the planner's outbox, the tracker's lag, the
+     * store's commits): its processes together use less than {@link #QUIET_CORES} of a core over a second, at most
+     * {@link #QUIET_LIMIT}. Whatever comes next (another repetition, the gateway and planner sections) then measures
+     * the services, not a backlog. Returns the seconds waited.
+     */
+    private static double awaitQuiet(Stack stack) {
+        long started = System.nanoTime();
+        long deadline = started + QUIET_LIMIT.toNanos();
+        Map<String, Long> pids = stack.pids();
+        double before = cpuSeconds(pids);
+        while (System.nanoTime() < deadline) {
+            Pause.quietly(1000);
+            double now = cpuSeconds(pids);
+            if (now - before < QUIET_CORES) {
+                break;
+            }
+            before = now;
+        }
+        return Math.round((System.nanoTime() - started) / 1e8) / 10.0;
+    }
+
+    private static double cpuSeconds(Map<String, Long> pids) {
+        double sum = 0;
+        for (long pid : pids.values()) {
+            double cpu = ProcStats.cpuSeconds(pid);
+            sum += Double.isNaN(cpu) ? 0 : cpu;
+        }
+        return sum;
     }
 
     private void record(Section section, ConstantRate.Result result, int rep) {
