@@ -68,7 +68,23 @@ if [ ! -f "$STACK_JAR" ]; then
   exit 2
 fi
 
+# The launcher JVM hosts Kafka and MongoDB: a class-data archive of what it loads (Kafka's broker alone is thousands
+# of classes) is recorded when a stack stops and used by the next "up" (Java 17: ArchiveClassesAtExit); a rebuilt
+# launcher records it again. Only "up" records: the short commands load little. BACKRELIEF_LAUNCHER_CDS=off: none.
+LAUNCHER_CDS=()
+if [ "${1:-up}" = "up" ] && [ "${BACKRELIEF_LAUNCHER_CDS:-on}" != "off" ]; then
+  LAUNCHER_ARCHIVE="deploy/local/target/launcher-cds.jsa"
+  if [ -f "$LAUNCHER_ARCHIVE" ] && [ -z "$(find deploy/local/target -maxdepth 2 -newer "$LAUNCHER_ARCHIVE" \( -name '*.jar' \) -print -quit)" ]; then
+    LAUNCHER_CDS=(-XX:SharedArchiveFile="$LAUNCHER_ARCHIVE")
+  else
+    rm -f "$LAUNCHER_ARCHIVE"
+    LAUNCHER_CDS=(-XX:ArchiveClassesAtExit="$LAUNCHER_ARCHIVE")
+  fi
+  LAUNCHER_CDS+=("-Xlog:cds*=off")
+fi
+
 # The log manager is named on the command line: set from the launcher's code it came too late for the JDK's own
 # logging, which printed "ERROR: The LogManager accessed before the java.util.logging.manager property was set".
-exec java -Xms64m -Xmx768m -XX:+UseSerialGC -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+exec java -Xms64m -Xmx768m -XX:+UseSerialGC ${LAUNCHER_CDS[@]+"${LAUNCHER_CDS[@]}"} \
+  -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -Dbackrelief.repository.root="$ROOT" -jar "$STACK_JAR" "$@"

@@ -77,6 +77,8 @@ class RunCommandIT {
         }
         assertNoErrorInServiceLogs();
         assertThat(dataDir.resolve("kafka").resolve("cluster-id")).exists();
+        assertThat(root.resolve("deploy/local/target/launcher-cds.jsa"))
+                .as("the launcher's class-data archive, recorded when a stack stops, used by the next start").isNotEmptyFile();
 
         StackProcess second = StackProcess.start(root, env);
         try {
