@@ -70,9 +70,10 @@ fi
 
 # The launcher JVM hosts Kafka and MongoDB: a class-data archive of what it loads (Kafka's broker alone is thousands
 # of classes) is recorded when a stack stops and used by the next "up" (Java 17: ArchiveClassesAtExit); a rebuilt
-# launcher records it again. Only "up" records: the short commands load little. BACKRELIEF_LAUNCHER_CDS=off: none.
+# launcher records it again. Only "up" records: the short commands load little. The services get the same
+# (StackSettings#archiveDir). BACKRELIEF_CDS=off: none recorded, the services use the build's AppCDS archive.
 LAUNCHER_CDS=()
-if [ "${1:-up}" = "up" ] && [ "${BACKRELIEF_LAUNCHER_CDS:-on}" != "off" ]; then
+if [ "${1:-up}" = "up" ] && [ "${BACKRELIEF_CDS:-on}" != "off" ]; then
   LAUNCHER_ARCHIVE="deploy/local/target/launcher-cds.jsa"
   if [ -f "$LAUNCHER_ARCHIVE" ] && [ -z "$(find deploy/local/target -maxdepth 2 -newer "$LAUNCHER_ARCHIVE" \( -name '*.jar' \) -print -quit)" ]; then
     LAUNCHER_CDS=(-XX:SharedArchiveFile="$LAUNCHER_ARCHIVE")

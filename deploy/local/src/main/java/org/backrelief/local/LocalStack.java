@@ -69,7 +69,8 @@ public final class LocalStack {
             "Settings (environment variables): BACKRELIEF_BIND_ADDRESS (default 127.0.0.1: this machine only;",
             "0.0.0.0 opens the services to the network), BACKRELIEF_<SERVICE>_PORT, BACKRELIEF_<SERVICE>_MANAGEMENT_PORT",
             "(health and metrics), BACKRELIEF_DATA_DIR, BACKRELIEF_KAFKA_PORT, BACKRELIEF_MONGO_PORT,",
-            "BACKRELIEF_SERVICE_JAVA_HOME (a JDK 25+ for the services, with AOT caches: faster starts); see README.md.");
+            "BACKRELIEF_SERVICE_JAVA_HOME (a JDK 25+ for the services, with AOT caches: faster starts),",
+            "BACKRELIEF_CDS=off (no class-data archives recorded by the previous run); see README.md.");
 
     private final StackSettings settings;
     /** Set by the start threads; read by the shutdown hook and the control thread. */
@@ -144,8 +145,9 @@ public final class LocalStack {
     }
 
     /**
-     * The launcher's JVM, or the JDK 25+ named by BACKRELIEF_SERVICE_JAVA_HOME with an AOT cache per service (the first
-     * start records it; see BENCHMARKS.md "Local stack start-up" for what it saves).
+     * The launcher's JVM with a class-data archive per service recorded by its previous run (unless BACKRELIEF_CDS=off:
+     * then the build's), or the JDK 25+ named by BACKRELIEF_SERVICE_JAVA_HOME with an AOT cache per service (the first
+     * start records it; see BENCHMARKS.md "Local stack start-up" for what each saves).
      */
     private ServiceJvm serviceJvm() {
         return settings.serviceJavaHome().map(home -> {
@@ -157,7 +159,8 @@ public final class LocalStack {
             } catch (IllegalArgumentException e) {
                 throw new StackException("BACKRELIEF_SERVICE_JAVA_HOME: " + e.getMessage(), 2);
             }
-        }).orElseGet(ServiceJvm::launcher);
+        }).orElseGet(() -> settings.recordedArchives() ? ServiceJvm.recordingArchives(settings.archiveDir())
+                : ServiceJvm.launcher());
     }
 
     void start() {

@@ -28,7 +28,8 @@ record StackSettings(
         Optional<String> externalKafka,
         Optional<String> externalMongo,
         int readyTimeoutSeconds,
-        Optional<Path> serviceJavaHome) {
+        Optional<Path> serviceJavaHome,
+        boolean recordedArchives) {
 
     static StackSettings fromEnvironment(Path repositoryRoot, Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("BACKRELIEF_DATA_DIR", repositoryRoot.resolve(".data").toString()))
@@ -49,7 +50,8 @@ record StackSettings(
                 managementPorts, bind,
                 nonBlank(env.get("KAFKA_BOOTSTRAP_SERVERS")), nonBlank(env.get("MONGODB_URI")),
                 port(env, "BACKRELIEF_READY_TIMEOUT_SECONDS", 90),
-                nonBlank(env.get("BACKRELIEF_SERVICE_JAVA_HOME")).map(Path::of));
+                nonBlank(env.get("BACKRELIEF_SERVICE_JAVA_HOME")).map(Path::of),
+                !"off".equalsIgnoreCase(env.getOrDefault("BACKRELIEF_CDS", "on").trim()));
     }
 
     Path pidFile() {
@@ -68,6 +70,11 @@ record StackSettings(
     /** The services' AOT caches when they run on a JDK 25+ ({@code BACKRELIEF_SERVICE_JAVA_HOME}). */
     Path aotCacheDir() {
         return dataDir.resolve("aot");
+    }
+
+    /** The services' class-data archives, each recorded by its previous run (unless {@code BACKRELIEF_CDS=off}). */
+    Path archiveDir() {
+        return dataDir.resolve("cds");
     }
 
     Path jwtDir() {

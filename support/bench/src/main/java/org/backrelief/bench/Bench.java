@@ -338,11 +338,19 @@ public final class Bench {
                 }
             }
         }
+        try {
+            measureRecordedStarts(stack, footprint, ServiceJvm.recordingArchives(stack.aotCacheDir()),
+                    "Java " + Runtime.version().feature() + " + archive recorded by a previous run", "readyRecordedArchive", "-cds");
+        } catch (RuntimeException e) {
+            // an extra measurement: its failure must not cost the load sections that follow
+            footprint.note("Starts with a recorded archive not measured: " + e.getMessage());
+        }
         if (!ctx.config.serviceJavaHome.isEmpty()) {
             try {
-                measureAotCacheStarts(stack, footprint);
+                Path javaHome = Path.of(ctx.config.serviceJavaHome);
+                measureRecordedStarts(stack, footprint, ServiceJvm.withAotCache(javaHome, stack.aotCacheDir()),
+                        "JDK " + ServiceJvm.release(javaHome) + " + AOT cache", "readyAotCache", "-aot");
             } catch (RuntimeException e) {
-                // an extra measurement: its failure must not cost the load sections that follow
                 footprint.note("AOT cache starts not measured: " + e.getMessage());
             }
         }
@@ -358,30 +366,29 @@ public final class Bench {
     }
 
     /**
-     * Each service once more beside the running stack, on the JDK named by {@code --service-java-home} with an AOT cache
-     * (what the local stack offers with BACKRELIEF_SERVICE_JAVA_HOME): one start records the cache (written when it
-     * stops), then {@code reps} starts use it. Same options, same Kafka and MongoDB; an extra instance each time.
+     * Each service once more beside the running stack with a start cache recorded by a run of its own: the local
+     * stack's recorded class-data archives, and with {@code --service-java-home} a JDK 25's AOT cache (what the local
+     * stack offers with BACKRELIEF_SERVICE_JAVA_HOME). One start records the cache (written when it stops), then
+     * {@code reps} starts use it. Same options, same Kafka and MongoDB; an extra instance each time.
      */
-    private void measureAotCacheStarts(Stack stack, Section footprint) {
-        Path javaHome = Path.of(ctx.config.serviceJavaHome);
-        ServiceJvm jvm = ServiceJvm.withAotCache(javaHome, stack.aotCacheDir());
-        String jdk = "JDK " + ServiceJvm.release(javaHome) + " + AOT cache";
+    private void measureRecordedStarts(Stack stack, Section footprint, ServiceJvm jvm, String label, String metric,
+            String suffix) {
         for (Service service : Service.values()) {
-            String name = service.folder + "-aot";
+            String name = service.folder + suffix;
             stack.stopExtra(stack.startExtra(service, name, jvm)); // records the cache, written on SIGTERM
-            if (!Files.isRegularFile(stack.aotCacheDir().resolve(name + ".aot"))) {
+            if (!Files.isRegularFile(jvm.startCache().file(jvm.cacheDir().orElseThrow(), name))) {
                 // without it the next start would record again, and be measured as if it used a cache
-                throw new IllegalStateException(name + " wrote no AOT cache when it stopped; see its log");
+                throw new IllegalStateException(name + " wrote no start cache when it stopped; see its log");
             }
             for (int rep = 1; rep <= ctx.config.reps; rep++) {
                 ServiceProcess process = stack.startExtra(service, name, jvm);
-                footprint.metric(service.folder + ".readyAotCache", service.folder + ": JVM start → ready, " + jdk, "ms",
+                footprint.metric(service.folder + "." + metric, service.folder + ": JVM start → ready, " + label, "ms",
                         Target.atMost(READY_TARGET_MS)).add(process.millisSinceStart());
                 stack.stopExtra(process);
             }
         }
-        footprint.note(jdk + " rows: " + javaHome + ", each service's cache recorded by one start before the measured ones,"
-                + " the same JVM options; each run beside the stack's own instance of that service.");
+        footprint.note(label + " rows: " + jvm.java() + ", each service's cache recorded by one start before the measured"
+                + " ones, the same JVM options; each run beside the stack's own instance of that service.");
     }
 
     private void recordFootprintUnderLoad(Section footprint, Map<String, ResourceWindow.Usage> usage, Stack stack) {

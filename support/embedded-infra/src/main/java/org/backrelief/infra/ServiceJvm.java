@@ -12,15 +12,43 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The JVM a service runs on and what it is given to start fast.
+ * The JVM a service runs on and what it is given to start fast ({@link StartCache}).
  * <p>
- * By default the launcher's own JVM with the AppCDS archive the build made ({@code app-cds.jsa}, Java 17). With a
- * JDK 25 or newer ({@link #withAotCache}), each service gets an AOT cache (JEP 483/514/515: classes loaded and
- * linked, method profiles) kept in {@code aotCacheDir}: a start without one records it (written when the service
- * stops), later starts use it. A cache older than anything in the service's app folder is recorded again, since the
- * JVM refuses a cache whose class path changed.
+ * By default the launcher's own JVM with the AppCDS archive the build made ({@code app-cds.jsa}, Java 17). Quarkus
+ * records that archive from its static initialisation only, so what a service loads while it starts for real (the
+ * MongoDB and Kafka clients, the HTTP server) is not in it. {@link #recordingArchives} keeps one class-data archive
+ * per service recorded by a real run instead (Java 13+ {@code -XX:ArchiveClassesAtExit}, written when the service
+ * stops; the planner ready in 1.6-2.0 s against 1.8-2.4 s with the build's, BENCHMARKS.md). With a JDK 25 or newer
+ * ({@link #withAotCache}), each service gets an AOT cache (JEP 483/514/515: classes loaded and linked, method
+ * profiles) the same way. In both, a start without one records it, later starts use it, and one older than anything
+ * in the service's app folder is recorded again, since the JVM refuses one whose class path changed.
  */
-public record ServiceJvm(Path java, Optional<Path> aotCacheDir) {
+public record ServiceJvm(Path java, StartCache startCache, Optional<Path> cacheDir) {
+
+    /** What a service's JVM is given to start fast. */
+    public enum StartCache {
+        /** The build's {@code app-cds.jsa}, when there is one. */
+        BUILD_ARCHIVE(null, null, null),
+        /** A class-data archive per service, recorded by its previous run (any JDK 13+). */
+        RECORDED_ARCHIVE(".jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile="),
+        /** An AOT cache per service, recorded by its previous run (JDK 25+). */
+        AOT_CACHE(".aot", "-XX:AOTCacheOutput=", "-XX:AOTCache=");
+
+        final String suffix;
+        final String recordOption;
+        final String useOption;
+
+        StartCache(String suffix, String recordOption, String useOption) {
+            this.suffix = suffix;
+            this.recordOption = recordOption;
+            this.useOption = useOption;
+        }
+
+        /** The file a service's cache is kept in, in {@code cacheDir}. */
+        public Path file(Path cacheDir, String service) {
+            return cacheDir.resolve(service + suffix).toAbsolutePath();
+        }
+    }
 
     /** The first Java release with {@code -XX:AOTCacheOutput} (record and create in one run). */
     public static final int AOT_CACHE_RELEASE = 25;
@@ -28,7 +56,12 @@ public record ServiceJvm(Path java, Optional<Path> aotCacheDir) {
 
     /** The launcher's own JVM, with the build's AppCDS archive. */
     public static ServiceJvm launcher() {
-        return new ServiceJvm(Path.of(System.getProperty("java.home"), "bin", "java"), Optional.empty());
+        return new ServiceJvm(launcherJava(), StartCache.BUILD_ARCHIVE, Optional.empty());
+    }
+
+    /** The launcher's own JVM, with one class-data archive per service recorded by its previous run in {@code dir}. */
+    public static ServiceJvm recordingArchives(Path dir) {
+        return new ServiceJvm(launcherJava(), StartCache.RECORDED_ARCHIVE, Optional.of(dir));
     }
 
     /** The JDK in {@code javaHome} (25 or newer) with one AOT cache per service in {@code aotCacheDir}. */
@@ -38,7 +71,11 @@ public record ServiceJvm(Path java, Optional<Path> aotCacheDir) {
             throw new IllegalArgumentException(javaHome + " is Java " + release + "; an AOT cache needs Java "
                     + AOT_CACHE_RELEASE + " or newer");
         }
-        return new ServiceJvm(javaHome.resolve("bin").resolve("java"), Optional.of(aotCacheDir));
+        return new ServiceJvm(javaHome.resolve("bin").resolve("java"), StartCache.AOT_CACHE, Optional.of(aotCacheDir));
+    }
+
+    private static Path launcherJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     /** The major version a JDK's {@code release} file names. */
@@ -56,22 +93,31 @@ public record ServiceJvm(Path java, Optional<Path> aotCacheDir) {
 
     /** The options that make {@code service} (packaged in {@code appDir}) start fast on this JVM. */
     List<String> startOptions(String service, Path appDir) {
-        if (aotCacheDir.isEmpty()) {
+        if (startCache == StartCache.BUILD_ARCHIVE) {
             // the archive records the class path as the build ran it: relative to the app folder
             return Files.isRegularFile(appDir.resolve(ServiceProcess.APPCDS_ARCHIVE))
                     ? List.of("-XX:SharedArchiveFile=" + ServiceProcess.APPCDS_ARCHIVE) : List.of();
         }
+        Path dir = cacheDir.orElseThrow();
         try {
-            Files.createDirectories(aotCacheDir.get());
-            Path cache = aotCacheDir.get().resolve(service + ".aot").toAbsolutePath();
+            Files.createDirectories(dir);
+            Path cache = startCache.file(dir, service);
+            // the JVM's own notes on what it could not archive would go to the service's log at every stop
+            List<String> quiet = startCache == StartCache.RECORDED_ARCHIVE ? List.of("-Xlog:cds*=off") : List.of();
             if (Files.isRegularFile(cache) && !newerThan(appDir, Files.getLastModifiedTime(cache))) {
-                return List.of("-XX:AOTCache=" + cache);
+                return concat(startCache.useOption + cache, quiet);
             }
             Files.deleteIfExists(cache);
-            return List.of("-XX:AOTCacheOutput=" + cache);
+            return concat(startCache.recordOption + cache, quiet);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot prepare the AOT cache folder " + aotCacheDir.get(), e);
+            throw new UncheckedIOException("Cannot prepare the start cache folder " + dir, e);
         }
+    }
+
+    private static List<String> concat(String option, List<String> more) {
+        List<String> all = new java.util.ArrayList<>(List.of(option));
+        all.addAll(more);
+        return List.copyOf(all);
     }
 
     private static boolean newerThan(Path appDir, FileTime time) throws IOException {

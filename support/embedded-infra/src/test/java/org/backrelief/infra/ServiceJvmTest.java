@@ -49,6 +49,34 @@ class ServiceJvmTest {
     }
 
     @Test
+    void theLauncherJvmRecordsAnArchivePerServiceThenUsesItUntilTheAppChanges() throws Exception {
+        Path app = dir.resolve("quarkus-app");
+        Files.createDirectories(app.resolve("lib"));
+        Path jar = Files.writeString(app.resolve("lib/service.jar"), "classes");
+        for (Path built : new Path[] { jar, app.resolve("lib"), app }) {
+            Files.setLastModifiedTime(built, FileTime.from(Instant.now().minusSeconds(60)));
+        }
+        ServiceJvm jvm = ServiceJvm.recordingArchives(dir.resolve("cds"));
+        Path archive = dir.resolve("cds/planner-service.jsa").toAbsolutePath();
+
+        assertThat(jvm.java()).isEqualTo(ServiceJvm.launcher().java());
+        assertThat(jvm.startOptions("planner-service", app))
+                .containsExactly("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off");
+
+        Files.writeString(archive, "recorded"); // what the JVM writes when the service stops
+        assertThat(jvm.startOptions("planner-service", app))
+                .containsExactly("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
+        assertThat(jvm.startOptions("catalog-service", app)).as("one archive per service")
+                .containsExactly("-XX:ArchiveClassesAtExit=" + dir.resolve("cds/catalog-service.jsa").toAbsolutePath(),
+                        "-Xlog:cds*=off");
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60))); // rebuilt after the recording
+        assertThat(jvm.startOptions("planner-service", app))
+                .containsExactly("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off");
+        assertThat(archive).doesNotExist();
+    }
+
+    @Test
     void anOlderJdkOrNoJdkIsRefusedWithItsReason() throws Exception {
         assertThatThrownBy(() -> ServiceJvm.withAotCache(jdk("17.0.15"), dir.resolve("aot")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is Java 17")
