@@ -339,7 +339,7 @@ public final class Bench {
             }
         }
         try {
-            measureRecordedStarts(stack, footprint, ServiceJvm.recordingArchives(stack.aotCacheDir()),
+            measureRecordedStarts(stack, footprint, ServiceJvm.recordingArchives(stack.startCacheDir()),
                     "Java " + Runtime.version().feature() + " + archive recorded by a previous run", "readyRecordedArchive", "-cds");
         } catch (RuntimeException e) {
             // an extra measurement: its failure must not cost the load sections that follow
@@ -348,7 +348,7 @@ public final class Bench {
         if (!ctx.config.serviceJavaHome.isEmpty()) {
             try {
                 Path javaHome = Path.of(ctx.config.serviceJavaHome);
-                measureRecordedStarts(stack, footprint, ServiceJvm.withAotCache(javaHome, stack.aotCacheDir()),
+                measureRecordedStarts(stack, footprint, ServiceJvm.withAotCache(javaHome, stack.startCacheDir()),
                         "JDK " + ServiceJvm.release(javaHome) + " + AOT cache", "readyAotCache", "-aot");
             } catch (RuntimeException e) {
                 footprint.note("AOT cache starts not measured: " + e.getMessage());

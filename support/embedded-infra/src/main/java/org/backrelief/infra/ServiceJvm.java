@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * records that archive from its static initialisation only, so what a service loads while it starts for real (the
  * MongoDB and Kafka clients, the HTTP server) is not in it. {@link #recordingArchives} keeps one class-data archive
  * per service recorded by a real run instead (Java 13+ {@code -XX:ArchiveClassesAtExit}, written when the service
- * stops; the planner ready in 1.6-2.0 s against 1.8-2.4 s with the build's, BENCHMARKS.md). With a JDK 25 or newer
+ * stops; the planner alone ready in 1.4-2.0 s against 1.8-2.4 s with the build's, BENCHMARKS.md). With a JDK 25 or newer
  * ({@link #withAotCache}), each service gets an AOT cache (JEP 483/514/515: classes loaded and linked, method
  * profiles) the same way. In both, a start without one records it, later starts use it, and one older than anything
  * in the service's app folder is recorded again, since the JVM refuses one whose class path changed.
@@ -104,7 +104,8 @@ public record ServiceJvm(Path java, StartCache startCache, Optional<Path> cacheD
             Path cache = startCache.file(dir, service);
             // the JVM's own notes on what it could not archive would go to the service's log at every stop
             List<String> quiet = startCache == StartCache.RECORDED_ARCHIVE ? List.of("-Xlog:cds*=off") : List.of();
-            if (Files.isRegularFile(cache) && !newerThan(appDir, Files.getLastModifiedTime(cache))) {
+            // an empty file is what a JVM killed while it wrote the cache leaves: record again
+            if (Files.isRegularFile(cache) && Files.size(cache) > 0 && !newerThan(appDir, Files.getLastModifiedTime(cache))) {
                 return concat(startCache.useOption + cache, quiet);
             }
             Files.deleteIfExists(cache);

@@ -63,6 +63,10 @@ class ServiceJvmTest {
         assertThat(jvm.startOptions("planner-service", app))
                 .containsExactly("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off");
 
+        Files.writeString(archive, ""); // a JVM killed while it wrote the archive
+        assertThat(jvm.startOptions("planner-service", app))
+                .containsExactly("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off");
+
         Files.writeString(archive, "recorded"); // what the JVM writes when the service stops
         assertThat(jvm.startOptions("planner-service", app))
                 .containsExactly("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");

@@ -259,15 +259,15 @@ public final class Stack implements AutoCloseable {
         return process;
     }
 
-    /** Stops an extra instance now (SIGTERM, as a deployment stops it: a JVM recording an AOT cache writes it then). */
+    /** Stops an extra instance now (SIGTERM, as a deployment stops it: a JVM recording a start cache writes it then). */
     public void stopExtra(ServiceProcess process) {
         process.close();
         extras.remove(process);
     }
 
-    /** Where a JVM other than the launcher's keeps its per-service AOT caches for this stack (deleted with it). */
-    public Path aotCacheDir() {
-        return dataDir.resolve("aot");
+    /** Where extra instances keep their per-service start caches (recorded archives, AOT caches; deleted with it). */
+    public Path startCacheDir() {
+        return dataDir.resolve("start-caches");
     }
 
     @Override
