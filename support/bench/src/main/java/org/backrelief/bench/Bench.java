@@ -376,7 +376,7 @@ public final class Bench {
         for (Service service : Service.values()) {
             String name = service.folder + suffix;
             stack.stopExtra(stack.startExtra(service, name, jvm)); // records the cache, written on SIGTERM
-            if (!Files.isRegularFile(jvm.startCache().file(jvm.cacheDir().orElseThrow(), name))) {
+            if (!Files.isRegularFile(jvm.cacheFile(name).orElseThrow())) {
                 // without it the next start would record again, and be measured as if it used a cache
                 throw new IllegalStateException(name + " wrote no start cache when it stopped; see its log");
             }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -28,25 +29,25 @@ public record ServiceJvm(Path java, StartCache startCache, Optional<Path> cacheD
     /** What a service's JVM is given to start fast. */
     public enum StartCache {
         /** The build's {@code app-cds.jsa}, when there is one. */
-        BUILD_ARCHIVE(null, null, null),
-        /** A class-data archive per service, recorded by its previous run (any JDK 13+). */
-        RECORDED_ARCHIVE(".jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile="),
+        BUILD_ARCHIVE(null, null, null, List.of()),
+        /**
+         * A class-data archive per service, recorded by its previous run (any JDK 13+). The JVM's own notes on what it
+         * could not archive would go to the service's log at every stop: silenced.
+         */
+        RECORDED_ARCHIVE(".jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", List.of("-Xlog:cds*=off")),
         /** An AOT cache per service, recorded by its previous run (JDK 25+). */
-        AOT_CACHE(".aot", "-XX:AOTCacheOutput=", "-XX:AOTCache=");
+        AOT_CACHE(".aot", "-XX:AOTCacheOutput=", "-XX:AOTCache=", List.of());
 
         final String suffix;
         final String recordOption;
         final String useOption;
+        final List<String> moreOptions;
 
-        StartCache(String suffix, String recordOption, String useOption) {
+        StartCache(String suffix, String recordOption, String useOption, List<String> moreOptions) {
             this.suffix = suffix;
             this.recordOption = recordOption;
             this.useOption = useOption;
-        }
-
-        /** The file a service's cache is kept in, in {@code cacheDir}. */
-        public Path file(Path cacheDir, String service) {
-            return cacheDir.resolve(service + suffix).toAbsolutePath();
+            this.moreOptions = moreOptions;
         }
     }
 
@@ -74,6 +75,11 @@ public record ServiceJvm(Path java, StartCache startCache, Optional<Path> cacheD
         return new ServiceJvm(javaHome.resolve("bin").resolve("java"), StartCache.AOT_CACHE, Optional.of(aotCacheDir));
     }
 
+    /** The file {@code service}'s recorded cache is kept in; empty with the build's archive. */
+    public Optional<Path> cacheFile(String service) {
+        return cacheDir.map(dir -> dir.resolve(service + startCache.suffix).toAbsolutePath());
+    }
+
     private static Path launcherJava() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
@@ -98,27 +104,22 @@ public record ServiceJvm(Path java, StartCache startCache, Optional<Path> cacheD
             return Files.isRegularFile(appDir.resolve(ServiceProcess.APPCDS_ARCHIVE))
                     ? List.of("-XX:SharedArchiveFile=" + ServiceProcess.APPCDS_ARCHIVE) : List.of();
         }
-        Path dir = cacheDir.orElseThrow();
+        Path cache = cacheFile(service).orElseThrow();
         try {
-            Files.createDirectories(dir);
-            Path cache = startCache.file(dir, service);
-            // the JVM's own notes on what it could not archive would go to the service's log at every stop
-            List<String> quiet = startCache == StartCache.RECORDED_ARCHIVE ? List.of("-Xlog:cds*=off") : List.of();
+            Files.createDirectories(cache.getParent());
+            List<String> options = new ArrayList<>();
             // an empty file is what a JVM killed while it wrote the cache leaves: record again
             if (Files.isRegularFile(cache) && Files.size(cache) > 0 && !newerThan(appDir, Files.getLastModifiedTime(cache))) {
-                return concat(startCache.useOption + cache, quiet);
+                options.add(startCache.useOption + cache);
+            } else {
+                Files.deleteIfExists(cache);
+                options.add(startCache.recordOption + cache);
             }
-            Files.deleteIfExists(cache);
-            return concat(startCache.recordOption + cache, quiet);
+            options.addAll(startCache.moreOptions);
+            return List.copyOf(options);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot prepare the start cache folder " + dir, e);
+            throw new UncheckedIOException("Cannot prepare the start cache folder " + cache.getParent(), e);
         }
-    }
-
-    private static List<String> concat(String option, List<String> more) {
-        List<String> all = new java.util.ArrayList<>(List.of(option));
-        all.addAll(more);
-        return List.copyOf(all);
     }
 
     private static boolean newerThan(Path appDir, FileTime time) throws IOException {
