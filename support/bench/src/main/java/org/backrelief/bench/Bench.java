@@ -74,7 +74,7 @@ public final class Bench {
                 case "-h", "--help" -> {
                     System.out.println("Usage: support/bench/run.sh [--quick|--medium|--full] [--out=DIR] [--reps=N] [--ingest-reps=N] [--freshness-reps=N] "
                             + "[--users=N] [--history=N] [--rate=N] [--freshness-seconds=S] [--load-seconds=S] "
-                            + "[--warmup-seconds=S] [--profile=true|false] [--scale=true|false] [--mongo=h2|memory|mongodb://host:port] "
+                            + "[--warmup-seconds=S] [--gateway-warmup-seconds=S] [--profile=true|false] [--scale=true|false] [--mongo=h2|memory|mongodb://host:port] "
                             + "[--only=ingest,freshness,gateway,planner,footprint,scale] [--service-jvm=\"-Xmx160m ...\"] [--service-java-home=<JDK 25+>]");
                     return;
                 }

@@ -37,6 +37,18 @@ class BenchConfigTest {
     }
 
     @Test
+    void eachGatewayWarmsLongerThanTheOtherSidesSoItsJitHasCompiledTheRelay() {
+        for (String mode : new String[] { "quick", "medium", "full" }) {
+            BenchConfig config = BenchConfig.of(mode);
+            assertThat(config.gatewayJitWarmUp).as(mode).isGreaterThan(config.loadWarmUp);
+        }
+        BenchConfig set = BenchConfig.of("quick");
+        set.override(Map.of("gateway-warmup-seconds", "20"));
+        assertThat(set.gatewayJitWarmUp).hasSeconds(20);
+        assertThat(set.describe()).containsEntry("gatewayJitWarmUpSeconds", 20.0);
+    }
+
+    @Test
     void anUnknownOptionIsRefusedByName() {
         assertThatThrownBy(() -> BenchConfig.of("quick").override(Map.of("freshness-rep", "2")))
                 .hasMessageContaining("freshness-rep");

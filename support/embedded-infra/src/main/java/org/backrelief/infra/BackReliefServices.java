@@ -33,10 +33,23 @@ public final class BackReliefServices implements AutoCloseable {
          * The initial heap is 80 MiB so that the young generation does not take all of it: with -Xms64m there was no
          * old generation at start, and a JDK 25 refused the tracker's AOT cache ("archived heap objects cannot be
          * loaded").
+         * It compiles its code five times sooner (-XX:CompileThresholdScaling=0.2): each event runs the decoder and the
+         * BSON writer over dozens of fields, and until C1 has compiled them the interpreter ran them at many times the
+         * cost. Quick bench: 125-205 -> 80 µs per event (median of 9, 55-135); medium: 74-112 -> 71-89 µs; peak RSS
+         * +3 MiB. Not for the other services: their start-up compiled more and took 0.1-0.6 s longer (BENCHMARKS.md,
+         * "Tracker: facts as bytes, compiled sooner").
          */
-        TRACKING("tracking-service", 8083, 9003, "backrelief_tracking", List.of("-Xms80m", "-Xmn48m", "-Xmx144m")),
+        TRACKING("tracking-service", 8083, 9003, "backrelief_tracking",
+                List.of("-Xms80m", "-Xmn48m", "-Xmx144m", "-XX:CompileThresholdScaling=0.2")),
         PLANNER("planner-service", 8082, 9002, "backrelief_planner", List.of()),
-        GATEWAY("gateway", 8080, 9000, null, List.of());
+        /*
+         * The full tiered JIT (C2), as every service runs in Kubernetes: the gateway is a long-running relay whose cost
+         * per request is its steady speed. With C1 only it spent 0.16-0.18 ms of CPU per relayed catalog list against
+         * nginx's 0.06 (wrk -c16, 5,100-5,400 req/s against nginx's 8,500-9,200: 0.59-0.63); with C2, once warm,
+         * 0.086-0.091 ms and 7,400-8,000 req/s (0.83-0.86); bench, medium: 0.85 / 0.97 / 1.01 of nginx. It starts
+         * 0.1-0.4 s slower and runs ~30 MiB larger (BENCHMARKS.md, "Gateway: the full JIT").
+         */
+        GATEWAY("gateway", 8080, 9000, null, List.of("-XX:TieredStopAtLevel=4"));
 
         public final String folder;
         public final int defaultPort;

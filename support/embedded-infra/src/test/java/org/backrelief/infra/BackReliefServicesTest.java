@@ -28,6 +28,18 @@ class BackReliefServicesTest {
                 .contains("-Xmx144m");
         assertThat(options.stream().filter(option -> option.startsWith("-Xms")).reduce((first, last) -> last))
                 .as("room for an old generation beside the 64 MiB young one").contains("-Xms80m");
-        assertThat(options).startsWith(BackReliefServices.defaultJvmOptions().toArray(String[]::new)).contains("-Xmn48m");
+        assertThat(options).startsWith(BackReliefServices.defaultJvmOptions().toArray(String[]::new)).contains("-Xmn48m")
+                .as("the tracker's hot path compiled sooner").contains("-XX:CompileThresholdScaling=0.2");
+        assertThat(services.jvmOptions(Service.PLANNER)).noneMatch(option -> option.startsWith("-XX:CompileThresholdScaling"));
+    }
+
+    @Test
+    void theGatewayRunsTheFullJitBecauseItsOwnOptionComesAfterTheSharedC1OnlyOne() {
+        List<String> options = services.jvmOptions(Service.GATEWAY);
+        // the JVM takes the last -XX:TieredStopAtLevel it is given
+        assertThat(options.stream().filter(option -> option.startsWith("-XX:TieredStopAtLevel="))
+                .reduce((first, last) -> last)).contains("-XX:TieredStopAtLevel=4");
+        assertThat(services.jvmOptions(Service.PLANNER)).contains("-XX:TieredStopAtLevel=1")
+                .doesNotContain("-XX:TieredStopAtLevel=4");
     }
 }

@@ -161,11 +161,15 @@ public final class GatewayOverheadBench {
         }
         int concurrency = ctx.config.gatewayConcurrency;
         section.detail("concurrency", concurrency);
-        // every path of every request hot before anything is measured (the gateway starts cold; C1 compiles lazily)
+        // every path of every request hot before anything is measured; the gateways (full tiered JIT) until C2 has
+        // compiled their relay, so that what is measured is their steady speed
+        section.detail("gatewayJitWarmUpSecondsPerRequestType", ctx.config.gatewayJitWarmUp.toMillis() / 1000.0);
         try (Http http = new Http(4)) {
             for (Kind kind : kinds) {
                 for (Side side : sides) {
-                    ClosedLoop.run(http, concurrency, ctx.config.loadWarmUp, Duration.ZERO, requests(kind, side));
+                    Duration warmUp = side == Side.GATEWAY || side == Side.GATEWAY_LIBRARY_GUARD
+                            ? ctx.config.gatewayJitWarmUp : ctx.config.loadWarmUp;
+                    ClosedLoop.run(http, concurrency, warmUp, Duration.ZERO, requests(kind, side));
                 }
             }
         }
