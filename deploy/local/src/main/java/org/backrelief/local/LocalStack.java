@@ -86,6 +86,7 @@ public final class LocalStack {
     public static void main(String[] args) {
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         QUIET_LOGGERS.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
+        BenignKafkaStartupError.install();
         Path root = Path.of(System.getProperty("backrelief.repository.root", "")).toAbsolutePath();
         try {
             StackSettings settings = StackSettings.fromEnvironment(BackReliefServices.findRepositoryRoot(root), System.getenv());
