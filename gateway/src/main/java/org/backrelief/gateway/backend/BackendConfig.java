@@ -27,7 +27,7 @@ public interface BackendConfig {
     @WithDefault("5000")
     long idleTimeoutMs();
 
-    /** Connections per backend at most. */
+    /** Connections per backend at most, shared out among the event loops (each has a pool of its own). */
     @WithDefault("128")
     int poolSize();
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -52,8 +53,13 @@ public final class ConstantRate {
      * @param notSent items never sent because the schedule fell more than {@link #MAX_LAG} behind (an overloaded
      *        system would otherwise keep the run going for many minutes; the figure is a MISS by far anyway)
      */
+    /**
+     * @param acceptedByLane the answer latencies of each lane's items (item {@code i} is lane {@code i % lanes}); one
+     *        lane holds them all
+     */
     public record Result(LatencyStats accepted, LatencyStats visible, long sent, long failedSends, long neverVisible,
-            long notSent, double achievedRatePerSecond, double maxSendLagMs, long polls, String firstError) {
+            long notSent, double achievedRatePerSecond, double maxSendLagMs, long polls, String firstError,
+            List<LatencyStats> acceptedByLane) {
 
         /** Items that never became visible for any reason. */
         public long lost() {
@@ -81,10 +87,26 @@ public final class ConstantRate {
      * @param workers concurrent senders/pollers; need about rate × visibility latency of them to keep the schedule
      */
     public static Result run(int ratePerSecond, Duration warmUp, Duration measure, int workers, Polling polling, Probe probe) {
+        return run(ratePerSecond, warmUp, measure, workers, 1, polling, probe);
+    }
+
+    /**
+     * Like {@link #run(int, Duration, Duration, int, Polling, Probe)}, with the items dealt in turn to {@code lanes}
+     * lanes (item {@code i} to lane {@code i % lanes}), each with its own histogram of answer latencies. Sides compared
+     * in one window this way meet the same machine: a stall of the whole machine (another process, the load
+     * generator's own collector) falls on every lane alike instead of on whichever side was measured at that moment.
+     */
+    public static Result run(int ratePerSecond, Duration warmUp, Duration measure, int workers, int lanes,
+            Polling polling, Probe probe) {
         long warmCount = Math.round(ratePerSecond * warmUp.toMillis() / 1000.0);
         long total = warmCount + Math.round(ratePerSecond * measure.toMillis() / 1000.0);
         double periodNanos = 1e9 / ratePerSecond;
         Recorder accepted = new Recorder(LatencyStats.HIGHEST_MICROS, 3);
+        Recorder[] acceptedByLane = new Recorder[lanes];
+        AtomicLongArray failedByLane = new AtomicLongArray(lanes);
+        for (int lane = 0; lane < lanes; lane++) {
+            acceptedByLane[lane] = new Recorder(LatencyStats.HIGHEST_MICROS, 3);
+        }
         Recorder visible = new Recorder(LatencyStats.HIGHEST_MICROS, 3);
         AtomicLong next = new AtomicLong();
         AtomicLong failedSends = new AtomicLong();
@@ -126,8 +148,12 @@ public final class ConstantRate {
                     }
                     long acceptedAt = System.nanoTime();
                     lastSendNanos.accumulateAndGet(acceptedAt, Math::max);
+                    int lane = (int) (i % lanes);
                     if (!ok) {
                         failedSends.incrementAndGet();
+                        if (recorded) {
+                            failedByLane.incrementAndGet(lane);
+                        }
                         if (recorded) {
                             visible.recordValue(lostMicros(acceptedAt - intended, polling));
                         }
@@ -135,6 +161,7 @@ public final class ConstantRate {
                     }
                     if (recorded) {
                         accepted.recordValue(micros(acceptedAt - intended));
+                        acceptedByLane[lane].recordValue(micros(acceptedAt - intended));
                     }
                     Long seenAt = awaitVisible(i, intended, polling, probe, polls, firstError);
                     if (seenAt == null) {
@@ -163,9 +190,15 @@ public final class ConstantRate {
         double measuredSeconds = measure.toMillis() / 1000.0;
         long sentMeasured = total - warmCount - notSent.get();
         double achieved = sentMeasured / Math.max(1e-9, (lastSendNanos.get() - measureStart) / 1e9);
+        List<LatencyStats> byLane = new ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            byLane.add(LatencyStats.of(acceptedByLane[lane].getIntervalHistogram(), failedByLane.get(lane), measuredSeconds,
+                    null));
+        }
         return new Result(LatencyStats.of(accepted.getIntervalHistogram(), failedSends.get(), measuredSeconds, null),
                 LatencyStats.of(visible.getIntervalHistogram(), neverVisible.get(), measuredSeconds, null),
-                total - notSent.get(), failedSends.get(), neverVisible.get(), notSent.get(), achieved, maxLagNanos.get() / 1e6, polls.get(), firstError.get());
+                total - notSent.get(), failedSends.get(), neverVisible.get(), notSent.get(), achieved, maxLagNanos.get() / 1e6, polls.get(), firstError.get(),
+                List.copyOf(byLane));
     }
 
     private static Long awaitVisible(long i, long intended, Polling polling, Probe probe, AtomicLong polls,

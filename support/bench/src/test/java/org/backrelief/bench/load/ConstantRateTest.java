@@ -128,4 +128,36 @@ class ConstantRateTest {
         assertThat(result.lost()).isEqualTo(20);
         assertThat(result.visible().p50()).isGreaterThanOrEqualTo(2000.0); // FAST gives up after 2 s
     }
+
+    @Test
+    void lanesShareTheRateInTurnAndEachKeepsItsOwnLatenciesAndFailures() {
+        // lane 1 is a side 20 ms slower than lane 0 and fails one send in ten; lane 0 never waits, never fails
+        ConstantRate.Result result = ConstantRate.run(200, Duration.ZERO, Duration.ofMillis(500), 16, 2, FAST,
+                new ConstantRate.Probe() {
+                    @Override
+                    public boolean send(long i) throws InterruptedException {
+                        if (i % 2 == 1) {
+                            Thread.sleep(20);
+                            return i % 20 != 1;
+                        }
+                        return true;
+                    }
+
+                    @Override
+                    public boolean visible(long i) {
+                        return true;
+                    }
+                });
+        assertThat(result.acceptedByLane()).hasSize(2);
+        LatencyStats fast = result.acceptedByLane().get(0);
+        LatencyStats slow = result.acceptedByLane().get(1);
+        assertThat(fast.count()).isEqualTo(50);
+        assertThat(fast.errors()).isZero();
+        assertThat(slow.count() + slow.errors()).isEqualTo(50);
+        assertThat(slow.errors()).isEqualTo(5);
+        assertThat(fast.p99()).isLessThan(20.0);
+        assertThat(slow.p50()).isGreaterThanOrEqualTo(20.0);
+        // the whole keeps every answered item, as with one lane
+        assertThat(result.accepted().count()).isEqualTo(95);
+    }
 }

@@ -1,0 +1,91 @@
+package org.backrelief.gateway.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.impl.VertxInternal;
+
+/** The backend pools against a real Vert.x HTTP server on a free port. */
+class BackendHttpTest {
+
+    private static final int EVENT_LOOPS = 4;
+
+    private Vertx vertx;
+    private int port;
+
+    @BeforeEach
+    void startBackend() throws Exception {
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS));
+        // the backend answers with the client's port: one port is one connection
+        HttpServer server = vertx.createHttpServer()
+                .requestHandler(request -> request.response().end(Integer.toString(request.remoteAddress().port())));
+        port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+                .actualPort();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void eachEventLoopSendsOnConnectionsOfItsOwn() throws Exception {
+        BackendHttp backend = new BackendHttp(vertx, URI.create("http://127.0.0.1:" + port), 1000, 5000, 8);
+        List<Context> loops = new ArrayList<>();
+        for (int i = 0; i < EVENT_LOOPS; i++) {
+            loops.add(((VertxInternal) vertx).createEventLoopContext()); // the event loops taken in turn
+        }
+        Map<String, Set<String>> portsByLoop = new ConcurrentHashMap<>();
+        // one request at a time, the loops in turn: a pool shared by all loops hands each the connection the previous
+        // one has just given back
+        for (int round = 0; round < 3; round++) {
+            for (Context loop : loops) {
+                CompletableFuture<String> answered = new CompletableFuture<>();
+                loop.runOnContext(v -> backend.request(HttpMethod.GET, "/").send(
+                        ForwardedHeaders.of(name -> null, "test", false), new Outcome<BackendAnswer>() {
+                            @Override
+                            public void answered(BackendAnswer answer) {
+                                portsByLoop.computeIfAbsent(Thread.currentThread().getName(), name -> new HashSet<>())
+                                        .add(answer.body().toString());
+                                answered.complete(answer.body().toString());
+                            }
+
+                            @Override
+                            public void failed(Throwable failure) {
+                                answered.completeExceptionally(failure);
+                            }
+                        }));
+                answered.get(10, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(portsByLoop).hasSize(EVENT_LOOPS);
+        List<String> ports = portsByLoop.values().stream().flatMap(Set::stream).toList();
+        assertThat(ports).as("no connection used by two event loops: %s", portsByLoop).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theConnectionLimitIsSharedOutAmongTheEventLoops() {
+        assertThat(BackendConnections.perEventLoop(128, 4)).isEqualTo(32);
+        assertThat(BackendConnections.perEventLoop(10, 4)).isEqualTo(3);
+        assertThat(BackendConnections.perEventLoop(2, 4)).isEqualTo(1);
+        assertThat(BackendConnections.perEventLoop(5, 0)).isEqualTo(5);
+    }
+}
