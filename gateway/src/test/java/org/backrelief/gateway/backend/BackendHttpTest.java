@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.impl.VertxInternal;
@@ -27,6 +28,7 @@ import io.vertx.core.impl.VertxInternal;
 class BackendHttpTest {
 
     private static final int EVENT_LOOPS = 4;
+    private static final int LARGE_ANSWER_BYTES = 32 * 1024;
 
     private Vertx vertx;
     private int port;
@@ -34,9 +36,10 @@ class BackendHttpTest {
     @BeforeEach
     void startBackend() throws Exception {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS));
-        // the backend answers with the client's port: one port is one connection
-        HttpServer server = vertx.createHttpServer()
-                .requestHandler(request -> request.response().end(Integer.toString(request.remoteAddress().port())));
+        // the backend answers with the client's port (one port is one connection), or on /large with a catalog page's size
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.response().end(
+                request.path().equals("/large") ? Buffer.buffer(new byte[LARGE_ANSWER_BYTES])
+                        : Buffer.buffer(Integer.toString(request.remoteAddress().port()))));
         port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
                 .actualPort();
     }
@@ -79,6 +82,42 @@ class BackendHttpTest {
         assertThat(portsByLoop).hasSize(EVENT_LOOPS);
         List<String> ports = portsByLoop.values().stream().flatMap(Set::stream).toList();
         assertThat(ports).as("no connection used by two event loops: %s", portsByLoop).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aLargeAnswerIsPassedOnInPiecesAsLargeAsTheReadsNotInEightKibSlices() throws Exception {
+        BackendHttp backend = new BackendHttp(vertx, URI.create("http://127.0.0.1:" + port), 1000, 5000, 1);
+        Context loop = ((VertxInternal) vertx).createEventLoopContext();
+        List<Integer> pieceCounts = new ArrayList<>();
+        // a few answers on the same connection: Netty's read buffer grows to the size the reads need
+        for (int answer = 0; answer < 5; answer++) {
+            CompletableFuture<int[]> relayed = new CompletableFuture<>();
+            loop.runOnContext(v -> backend.request(HttpMethod.GET, "/large").stream(
+                    ForwardedHeaders.of(name -> null, "test", false), new Outcome<StreamedAnswer>() {
+                        @Override
+                        public void answered(StreamedAnswer streamed) {
+                            int[] piecesAndBytes = new int[2];
+                            streamed.response().handler(piece -> {
+                                piecesAndBytes[0]++;
+                                piecesAndBytes[1] += piece.length();
+                            });
+                            streamed.response().endHandler(end -> relayed.complete(piecesAndBytes));
+                            streamed.response().exceptionHandler(relayed::completeExceptionally);
+                            streamed.response().resume();
+                        }
+
+                        @Override
+                        public void failed(Throwable failure) {
+                            relayed.completeExceptionally(failure);
+                        }
+                    }));
+            int[] piecesAndBytes = relayed.get(10, TimeUnit.SECONDS);
+            assertThat(piecesAndBytes[1]).isEqualTo(LARGE_ANSWER_BYTES);
+            pieceCounts.add(piecesAndBytes[0]);
+        }
+        // with the HTTP decoder's default 8 KiB limit, every 32 KiB answer came in four pieces or more: four copies,
+        // four writes to the client, four system calls
+        assertThat(pieceCounts.get(pieceCounts.size() - 1)).as("pieces per answer: %s", pieceCounts).isLessThan(4);
     }
 
     @Test
