@@ -9,8 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import org.apache.kafka.common.utils.LogContext;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class BenignKafkaStartupErrorTest {
 
@@ -29,6 +29,11 @@ class BenignKafkaStartupErrorTest {
                 "org.apache.kafka.common.errors.NotLeaderOrFollowerException: Stopped loading"))).isFalse();
         assertThat(filter.isLoggable(error("Failed to load metadata from __consumer_offsets-0 with epoch 2 due to "
                 + "org.apache.kafka.common.errors.NotLeaderOrFollowerException: Stopped loading."))).isFalse();
+        // Kafka's LogContext puts the coordinator's prefix first
+        assertThat(filter.isLoggable(error("[GroupCoordinator id=1] Failed to load metadata from {} with epoch {} "
+                + "due to {}.", "__consumer_offsets-1", 2, "org.apache.kafka.common.errors.NotLeaderOrFollowerException: Stopped "
+                        + "loading records from __consumer_offsets-1 because the partition is not online or is no "
+                        + "longer the leader."))).isFalse();
     }
 
     @Test
@@ -42,7 +47,7 @@ class BenignKafkaStartupErrorTest {
     }
 
     @Test
-    void installedItDropsTheLineKafkaLogsThroughSlf4jAndKeepsTheOthers() {
+    void installedItDropsTheLineKafkaLogsThroughItsLogContextAndKeepsTheOthers() throws Exception {
         List<LogRecord> published = new ArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -62,7 +67,9 @@ class BenignKafkaStartupErrorTest {
         coordinator.addHandler(capture);
         try {
             BenignKafkaStartupError.install();
-            org.slf4j.Logger kafka = LoggerFactory.getLogger(BenignKafkaStartupError.LOGGER);
+            // as the coordinator runtime logs: through Kafka's LogContext, which prefixes every message
+            org.slf4j.Logger kafka = new LogContext("[GroupCoordinator id=1] ")
+                    .logger(Class.forName(BenignKafkaStartupError.LOGGER));
             kafka.error("Failed to load metadata from {} with epoch {} due to {}.", "__consumer_offsets-0", 2,
                     "org.apache.kafka.common.errors.NotLeaderOrFollowerException: Stopped loading");
             assertThat(published).isEmpty();
