@@ -31,9 +31,10 @@ class BenignKafkaStartupErrorTest {
                 + "org.apache.kafka.common.errors.NotLeaderOrFollowerException: Stopped loading."))).isFalse();
         // Kafka's LogContext puts the coordinator's prefix first
         assertThat(filter.isLoggable(error("[GroupCoordinator id=1] Failed to load metadata from {} with epoch {} "
-                + "due to {}.", "__consumer_offsets-1", 2, "org.apache.kafka.common.errors.NotLeaderOrFollowerException: Stopped "
-                        + "loading records from __consumer_offsets-1 because the partition is not online or is no "
-                        + "longer the leader."))).isFalse();
+                + "due to {}.", "__consumer_offsets-1", 2,
+                "org.apache.kafka.common.errors.NotLeaderOrFollowerException: Stopped loading records from "
+                        + "__consumer_offsets-1 because the partition is not online or is no longer the leader.")))
+                .isFalse();
     }
 
     @Test

@@ -36,7 +36,8 @@ class BackendHttpTest {
     @BeforeEach
     void startBackend() throws Exception {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS));
-        // the backend answers with the client's port (one port is one connection), or on /large with a catalog page's size
+        // the backend answers with the client's port (one port is one connection), or on /large with a body the size
+        // of a catalog page
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.response().end(
                 request.path().equals("/large") ? Buffer.buffer(new byte[LARGE_ANSWER_BYTES])
                         : Buffer.buffer(Integer.toString(request.remoteAddress().port()))));
