@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,7 @@ import org.backrelief.bench.load.ConstantRate;
 import org.backrelief.bench.load.Http;
 import org.backrelief.bench.load.LatencyStats;
 import org.backrelief.bench.profile.Profiles;
+import org.backrelief.bench.report.Metric;
 import org.backrelief.bench.report.Section;
 import org.backrelief.bench.report.Target;
 import org.backrelief.infra.BackReliefServices.Service;
@@ -71,7 +73,13 @@ public final class GatewayOverheadBench {
     }
 
     private enum Side {
-        DIRECT, NGINX, GATEWAY, GATEWAY_LIBRARY_GUARD
+        DIRECT, NGINX, GATEWAY, GATEWAY_LIBRARY_GUARD,
+        /**
+         * The same nginx and the same requests as {@link #NGINX}, measured a second time in the same rotation: its
+         * ratio to {@link #NGINX} would be 1 if a measurement were exact, so its spread is the measurement's own, the
+         * control for every gateway/nginx ratio of the run.
+         */
+        NGINX_AGAIN
     }
 
     /**
@@ -162,6 +170,9 @@ public final class GatewayOverheadBench {
         if (libraryGateway != null) {
             sides.add(Side.GATEWAY_LIBRARY_GUARD);
         }
+        if (nginx != null) {
+            sides.add(Side.NGINX_AGAIN);
+        }
         int concurrency = ctx.config.gatewayConcurrency;
         section.detail("concurrency", concurrency);
         // every path of every request hot before anything is measured; the gateways (full tiered JIT) until C2 has
@@ -186,7 +197,7 @@ public final class GatewayOverheadBench {
                         ClosedLoop.Requests requests = requests(kind, side);
                         ClosedLoop.run(http, concurrency, ctx.config.loadWarmUp, Duration.ZERO, requests);
                         Map<String, Long> pids = new LinkedHashMap<>(stack.pids());
-                        if (side == Side.NGINX) {
+                        if (side == Side.NGINX || side == Side.NGINX_AGAIN) {
                             pids.putAll(nginx.pids());
                         }
                         if (side == Side.GATEWAY_LIBRARY_GUARD) {
@@ -206,6 +217,30 @@ public final class GatewayOverheadBench {
                 }
             }
         }
+        for (Kind kind : kinds) {
+            for (String id : List.of(kind.id(), kind.id() + ".open")) {
+                unresolved(section.metrics().stream().filter(m -> m.id().equals(id + ".control.addedP99VsNginx"))
+                        .findFirst().orElse(null), NGINX_ADDED_P99_RATIO_TARGET).ifPresent(section::note);
+            }
+        }
+    }
+
+    /**
+     * Says so when the control (the same nginx measured twice) strays further from 1 than the target allows: a run
+     * whose identical sides differ by more than 1.5× cannot tell a gateway that adds 1.5× what nginx adds from one
+     * that adds as much, so the ratio's PASS or MISS in that run says nothing.
+     */
+    static Optional<String> unresolved(Metric control, double target) {
+        if (control == null || control.min() == null) {
+            return Optional.empty();
+        }
+        if (control.min() >= 1 / target && control.max() <= target) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT,
+                "%s: %.2f to %.2f, outside %.2f to %.2f: this run cannot resolve the gateway/nginx ratio beside it, "
+                        + "its PASS or MISS is noise (the machine's own stalls, not the proxies)",
+                control.label(), control.min(), control.max(), 1 / target, target));
     }
 
     /** The constant-rate pass of one request type: the rate and what each side measured at it. */
@@ -285,10 +320,20 @@ public final class GatewayOverheadBench {
         if (nginx != null) {
             double nginxAdded = nginx.p99() - direct.p99();
             section.metric(id + ".nginx.addedP99", label + ": nginx added p99", "ms").add(nginxAdded);
-            // a proxy that adds (almost) nothing makes the ratio meaningless: floor nginx's added p99 at 0.1 ms
             section.metric(id + ".addedP99VsNginx", label + ": added p99 gateway/nginx", "",
-                    Target.atMost(NGINX_ADDED_P99_RATIO_TARGET)).add((through.p99() - direct.p99()) / Math.max(0.1, nginxAdded));
+                    Target.atMost(NGINX_ADDED_P99_RATIO_TARGET)).add(addedRatio(through, nginx, direct));
         }
+        LatencyStats nginxAgain = measured.get(Side.NGINX_AGAIN);
+        if (nginxAgain != null) {
+            section.metric(id + ".control.addedP99VsNginx", label + ": added p99 nginx/nginx (control: 1 if exact)", "")
+                    .add(addedRatio(nginxAgain, nginx, direct));
+        }
+    }
+
+    /** What {@code proxy} adds to the direct p99 against what {@code baseline} adds, floored at 0.1 ms. */
+    static double addedRatio(LatencyStats proxy, LatencyStats baseline, LatencyStats direct) {
+        // a proxy that adds (almost) nothing makes the ratio meaningless: floor the baseline's added p99 at 0.1 ms
+        return (proxy.p99() - direct.p99()) / Math.max(0.1, baseline.p99() - direct.p99());
     }
 
     private static void noteErrors(Section section, String label, Map<Side, LatencyStats> measured) {
@@ -304,7 +349,7 @@ public final class GatewayOverheadBench {
     private ClosedLoop.Requests requests(Kind kind, Side side) {
         return switch (side) {
             case DIRECT -> kind.direct();
-            case NGINX -> kind.viaNginx();
+            case NGINX, NGINX_AGAIN -> kind.viaNginx();
             case GATEWAY -> kind.viaGateway().apply(gatewayUrl);
             case GATEWAY_LIBRARY_GUARD -> kind.viaGateway().apply(libraryGatewayUrl);
         };
@@ -316,6 +361,7 @@ public final class GatewayOverheadBench {
             case NGINX -> "viaNginx";
             case GATEWAY -> "viaGateway";
             case GATEWAY_LIBRARY_GUARD -> "viaGatewayTypedGuard";
+            case NGINX_AGAIN -> "viaNginxAgain";
         };
     }
 
@@ -350,6 +396,11 @@ public final class GatewayOverheadBench {
         if (nginx != null) {
             section.metric(id + ".nginxRatio", kind.label() + ": throughput gateway/nginx", "",
                     Target.atLeast(NGINX_THROUGHPUT_RATIO_TARGET)).add(through.throughput() / nginx.throughput());
+        }
+        LatencyStats nginxAgain = measured.get(Side.NGINX_AGAIN);
+        if (nginxAgain != null) {
+            section.metric(id + ".control.nginxRatio", kind.label() + ": throughput nginx/nginx (control: 1 if exact)", "")
+                    .add(nginxAgain.throughput() / nginx.throughput());
         }
         recordP99(section, id, kind.label(), measured);
         LatencyStats library = measured.get(Side.GATEWAY_LIBRARY_GUARD);
