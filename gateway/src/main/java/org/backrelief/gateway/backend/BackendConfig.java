@@ -23,8 +23,13 @@ public interface BackendConfig {
     @WithDefault("1000")
     int connectTimeoutMs();
 
-    /** A request whose connection stays silent this long fails; also bounds a body that stops streaming. */
-    @WithDefault("5000")
+    /**
+     * A connection to a backend that stays silent this long is closed (Netty's idle check on the connection): a
+     * backstop behind the guard's timeouts while an answer is awaited, the bound on an answer's body that stops coming,
+     * and the end of an unused keep-alive connection. Long enough for a slow client: while it drains an answer, the
+     * relay pauses reading from the backend (back-pressure), and that connection is silent.
+     */
+    @WithDefault("30000")
     long idleTimeoutMs();
 
     /** Connections per backend at most, shared out among the event loops (each has a pool of its own). */

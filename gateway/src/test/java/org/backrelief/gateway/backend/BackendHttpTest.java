@@ -29,6 +29,7 @@ class BackendHttpTest {
 
     private static final int EVENT_LOOPS = 4;
     private static final int LARGE_ANSWER_BYTES = 32 * 1024;
+    private static final int IDLE_TIMEOUT_MS = 300;
 
     private Vertx vertx;
     private int port;
@@ -37,10 +38,17 @@ class BackendHttpTest {
     void startBackend() throws Exception {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS));
         // the backend answers with the client's port (one port is one connection), or on /large with a body the size
-        // of a catalog page
-        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.response().end(
-                request.path().equals("/large") ? Buffer.buffer(new byte[LARGE_ANSWER_BYTES])
-                        : Buffer.buffer(Integer.toString(request.remoteAddress().port()))));
+        // of a catalog page; on /stall it sends its headers and a first piece of body, then nothing more; on /silent
+        // it never answers
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            switch (request.path()) {
+                case "/stall" -> request.response().setChunked(true).write("a first piece");
+                case "/silent" -> {
+                }
+                case "/large" -> request.response().end(Buffer.buffer(new byte[LARGE_ANSWER_BYTES]));
+                default -> request.response().end(Integer.toString(request.remoteAddress().port()));
+            }
+        });
         port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
                 .actualPort();
     }
@@ -119,6 +127,55 @@ class BackendHttpTest {
         // with the HTTP decoder's default 8 KiB limit, every 32 KiB answer came in four pieces or more: four copies,
         // four writes to the client, four system calls
         assertThat(pieceCounts.get(pieceCounts.size() - 1)).as("pieces per answer: %s", pieceCounts).isLessThan(4);
+    }
+
+    @Test
+    void anAnswerWhoseBodyStopsComingIsBrokenOffAfterTheIdleTimeout() throws Exception {
+        BackendHttp backend = new BackendHttp(vertx, URI.create("http://127.0.0.1:" + port), 1000, IDLE_TIMEOUT_MS, 1);
+        Context loop = ((VertxInternal) vertx).createEventLoopContext();
+        CompletableFuture<Throwable> brokenOff = new CompletableFuture<>();
+        long started = System.nanoTime();
+        loop.runOnContext(v -> backend.request(HttpMethod.GET, "/stall").stream(
+                ForwardedHeaders.of(name -> null, "test", false), new Outcome<StreamedAnswer>() {
+                    @Override
+                    public void answered(StreamedAnswer streamed) {
+                        // the guard's timeout ended with the headers: only the connection's idle timeout is left
+                        streamed.response().handler(piece -> {
+                        });
+                        streamed.response().endHandler(end -> brokenOff.completeExceptionally(
+                                new AssertionError("the stalled body ended")));
+                        streamed.response().exceptionHandler(brokenOff::complete);
+                        streamed.response().resume();
+                    }
+
+                    @Override
+                    public void failed(Throwable failure) {
+                        brokenOff.completeExceptionally(new AssertionError("the headers did not arrive", failure));
+                    }
+                }));
+        // a per-request idle timeout ends with the headers: the body's stall was never bounded
+        assertThat(brokenOff.get(10, TimeUnit.SECONDS)).isNotNull();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(IDLE_TIMEOUT_MS);
+    }
+
+    @Test
+    void aRequestThatIsNeverAnsweredFailsAfterTheIdleTimeout() throws Exception {
+        BackendHttp backend = new BackendHttp(vertx, URI.create("http://127.0.0.1:" + port), 1000, IDLE_TIMEOUT_MS, 1);
+        Context loop = ((VertxInternal) vertx).createEventLoopContext();
+        CompletableFuture<Throwable> failed = new CompletableFuture<>();
+        loop.runOnContext(v -> backend.request(HttpMethod.GET, "/silent").send(
+                ForwardedHeaders.of(name -> null, "test", false), new Outcome<BackendAnswer>() {
+                    @Override
+                    public void answered(BackendAnswer answer) {
+                        failed.completeExceptionally(new AssertionError("answered: " + answer.status()));
+                    }
+
+                    @Override
+                    public void failed(Throwable failure) {
+                        failed.complete(failure);
+                    }
+                }));
+        assertThat(failed.get(10, TimeUnit.SECONDS)).isNotNull();
     }
 
     @Test
