@@ -24,10 +24,10 @@ public interface BackendConfig {
     int connectTimeoutMs();
 
     /**
-     * A connection to a backend that stays silent this long is closed (Netty's idle check on the connection): a
-     * backstop behind the guard's timeouts while an answer is awaited, the bound on an answer's body that stops coming,
-     * and the end of an unused keep-alive connection. Long enough for a slow client: while it drains an answer, the
-     * relay pauses reading from the backend (back-pressure), and that connection is silent.
+     * A connection to a backend that stays silent this long with a call on it is closed (Netty's idle check on the
+     * connection; an unused pooled one is left alone): a backstop behind the guard's timeouts while an answer is
+     * awaited, and the bound on an answer's body that stops coming. Long enough for a slow client: while it drains an
+     * answer, the relay pauses reading from the backend (back-pressure), and that connection is silent.
      */
     @WithDefault("30000")
     long idleTimeoutMs();

@@ -59,9 +59,9 @@ public final class BackendHttp {
 
     /**
      * @param base the backend's base URL, e.g. {@code http://catalog-service:8081}
-     * @param idleTimeoutMs a connection that stays silent this long is closed: a backstop behind the guard's (shorter)
-     *        timeouts while an answer is awaited, the only bound on an answer's body that stops coming, and the end of
-     *        an unused keep-alive connection
+     * @param idleTimeoutMs a connection that stays silent this long with a call on it is closed (an unused pooled one
+     *        is left alone): a backstop behind the guard's (shorter) timeouts while an answer is awaited, and the only
+     *        bound on an answer's body that stops coming
      * @param poolSizePerEventLoop connections to this backend at most, per event loop
      */
     public BackendHttp(Vertx vertx, URI base, int connectTimeoutMs, long idleTimeoutMs, int poolSizePerEventLoop) {

@@ -3,12 +3,14 @@ package org.backrelief.bench.sections;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -31,9 +33,10 @@ import org.backrelief.infra.ServiceProcess;
 /**
  * Section 3: the same requests sent directly to the service, through nginx as a plain keep-alive reverse proxy (the
  * baseline a standard proxy sets; skipped, and said so, when nginx is not installed) and through the gateway, at the
- * same concurrency, one after the other (the order rotates between repetitions so drift does not favour one side).
+ * same concurrency, one after the other (the order is shuffled per repetition, {@link #orderFor}, so that drift does
+ * not favour one side and no side always follows the same neighbour).
  * A second gateway with SmallRye Fault Tolerance's {@code TypedGuard} instead of the hand-written guard
- * ({@code backrelief.backend.guard.implementation=smallrye}) is measured in the same rotation, so the two guards are
+ * ({@code backrelief.backend.guard.implementation=smallrye}) is measured in the same repetitions, so the two guards are
  * compared on the same relay, data and machine state.
  * <p>
  * The closed loop saturates the 2 cores, so its added p99 is mostly queueing for CPU. Each repetition therefore also
@@ -51,6 +54,9 @@ public final class GatewayOverheadBench {
     /** The gateway against a standard reverse proxy on the same hop (issue 12). */
     public static final double NGINX_THROUGHPUT_RATIO_TARGET = 0.80;
     public static final double NGINX_ADDED_P99_RATIO_TARGET = 1.5;
+    /** The control's metrics: the same nginx measured twice, by throughput and by added p99. */
+    static final String CONTROL_THROUGHPUT = ".control.nginxRatio";
+    static final String CONTROL_ADDED_P99 = ".control.addedP99VsNginx";
     /** The constant rate of the open-loop pass, as a share of the slowest side's closed-loop throughput. */
     static final double OPEN_LOOP_SHARE = 0.5;
     /** Enough senders for the open-loop rates here (≤ a few thousand per second at a few ms each). */
@@ -75,7 +81,7 @@ public final class GatewayOverheadBench {
     private enum Side {
         DIRECT, NGINX, GATEWAY, GATEWAY_LIBRARY_GUARD,
         /**
-         * The same nginx and the same requests as {@link #NGINX}, measured a second time in the same rotation: its
+         * The same nginx and the same requests as {@link #NGINX}, measured a second time in the same repetitions: its
          * ratio to {@link #NGINX} would be 1 if a measurement were exact, so its spread is the measurement's own, the
          * control for every gateway/nginx ratio of the run.
          */
@@ -127,7 +133,7 @@ public final class GatewayOverheadBench {
             libraryGateway = stack.startExtra(Service.GATEWAY, "gateway-typedguard", LIBRARY_GUARD);
             libraryGatewayUrl = libraryGateway.baseUrl();
             section.detail("gatewayLibraryGuard", "a second gateway with " + LIBRARY_GUARD
-                    + " (SmallRye Fault Tolerance TypedGuard), measured in the same rotation");
+                    + " (SmallRye Fault Tolerance TypedGuard), measured in the same repetitions");
         } catch (RuntimeException e) {
             section.note("the gateway with the TypedGuard did not start, only the hand-written guard was measured: "
                     + e.getMessage());
@@ -191,9 +197,7 @@ public final class GatewayOverheadBench {
             for (Kind kind : kinds) {
                 try (Http http = new Http(4)) {
                     Map<Side, LatencyStats> measured = new EnumMap<>(Side.class);
-                    for (int i = 0; i < sides.size(); i++) {
-                        // rotate the order per repetition
-                        Side side = sides.get((i + rep - 1) % sides.size());
+                    for (Side side : orderFor(sides, rep)) {
                         ClosedLoop.Requests requests = requests(kind, side);
                         ClosedLoop.run(http, concurrency, ctx.config.loadWarmUp, Duration.ZERO, requests);
                         Map<String, Long> pids = new LinkedHashMap<>(stack.pids());
@@ -218,11 +222,29 @@ public final class GatewayOverheadBench {
             }
         }
         for (Kind kind : kinds) {
+            unresolved(metric(section, kind.id() + CONTROL_THROUGHPUT), 1 / NGINX_THROUGHPUT_RATIO_TARGET)
+                    .ifPresent(section::note);
             for (String id : List.of(kind.id(), kind.id() + ".open")) {
-                unresolved(section.metrics().stream().filter(m -> m.id().equals(id + ".control.addedP99VsNginx"))
-                        .findFirst().orElse(null), NGINX_ADDED_P99_RATIO_TARGET).ifPresent(section::note);
+                unresolved(metric(section, id + CONTROL_ADDED_P99), NGINX_ADDED_P99_RATIO_TARGET)
+                        .ifPresent(section::note);
             }
         }
+    }
+
+    private static Metric metric(Section section, String id) {
+        return section.metrics().stream().filter(m -> m.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /**
+     * The sides' order in one repetition, shuffled with the repetition as seed: a rotation only moves the start, so
+     * each side would always follow the same neighbour (the control, last in the list, always after a gateway JVM
+     * and the first nginx always after the direct side), and what a neighbour leaves behind would differ between the
+     * two nginx sides in every repetition.
+     */
+    static <T> List<T> orderFor(List<T> sides, int rep) {
+        List<T> order = new java.util.ArrayList<>(sides);
+        Collections.shuffle(order, new Random(rep));
+        return order;
     }
 
     /**
@@ -257,10 +279,8 @@ public final class GatewayOverheadBench {
         int rate = (int) Math.max(10, Math.round(slowest * OPEN_LOOP_SHARE));
         int lanes = sides.size();
         List<ClosedLoop.Requests> requests = new java.util.ArrayList<>();
-        List<Side> order = new java.util.ArrayList<>();
-        for (int lane = 0; lane < lanes; lane++) {
-            Side side = sides.get((lane + rep - 1) % lanes);
-            order.add(side);
+        List<Side> order = orderFor(sides, rep);
+        for (Side side : order) {
             requests.add(requests(kind, side));
         }
         AtomicInteger clients = new AtomicInteger();
@@ -299,10 +319,12 @@ public final class GatewayOverheadBench {
         open.measured().forEach((side, stats) -> detail.put(sideName(side), stats.toMap()));
         section.detailList(id).add(detail);
         LatencyStats nginx = open.measured().get(Side.NGINX);
-        ctx.progress(String.format("[gateway] rep %d %s at a constant %d req/s shared by the sides: p99 direct %.2f ms,%s via gateway %.2f ms",
-                rep, kind.label(), open.rate(), open.measured().get(Side.DIRECT).p99(),
+        LatencyStats nginxAgain = open.measured().get(Side.NGINX_AGAIN);
+        ctx.progress(String.format("[gateway] rep %d %s at a constant %d req/s shared by the sides: p99 direct %.2f ms,"
+                + "%s via gateway %.2f ms%s", rep, kind.label(), open.rate(), open.measured().get(Side.DIRECT).p99(),
                 nginx == null ? "" : String.format(" via nginx %.2f ms,", nginx.p99()),
-                open.measured().get(Side.GATEWAY).p99()));
+                open.measured().get(Side.GATEWAY).p99(),
+                nginxAgain == null ? "" : String.format(", via nginx again (control) %.2f ms", nginxAgain.p99())));
     }
 
     /** p99 of each side, what the gateway adds to the direct p99, and (with nginx) against what nginx adds. */
@@ -325,7 +347,7 @@ public final class GatewayOverheadBench {
         }
         LatencyStats nginxAgain = measured.get(Side.NGINX_AGAIN);
         if (nginxAgain != null) {
-            section.metric(id + ".control.addedP99VsNginx", label + ": added p99 nginx/nginx (control: 1 if exact)", "")
+            section.metric(id + CONTROL_ADDED_P99, label + ": added p99 nginx/nginx (control: 1 if exact)", "")
                     .add(addedRatio(nginxAgain, nginx, direct));
         }
     }
@@ -399,8 +421,8 @@ public final class GatewayOverheadBench {
         }
         LatencyStats nginxAgain = measured.get(Side.NGINX_AGAIN);
         if (nginxAgain != null) {
-            section.metric(id + ".control.nginxRatio", kind.label() + ": throughput nginx/nginx (control: 1 if exact)", "")
-                    .add(nginxAgain.throughput() / nginx.throughput());
+            section.metric(id + CONTROL_THROUGHPUT, kind.label() + ": throughput nginx/nginx (control: 1 if exact)",
+                    "").add(nginxAgain.throughput() / nginx.throughput());
         }
         recordP99(section, id, kind.label(), measured);
         LatencyStats library = measured.get(Side.GATEWAY_LIBRARY_GUARD);
@@ -420,6 +442,8 @@ public final class GatewayOverheadBench {
                 rep, kind.label(), direct.throughput(), direct.p99(),
                 nginx == null ? "" : String.format(" via nginx %.0f/s p99 %.1f ms,", nginx.throughput(), nginx.p99()),
                 through.throughput(), through.p99(), library == null ? ""
-                        : String.format(", with TypedGuard %.0f/s p99 %.1f ms", library.throughput(), library.p99())));
+                        : String.format(", with TypedGuard %.0f/s p99 %.1f ms", library.throughput(), library.p99()))
+                + (nginxAgain == null ? "" : String.format(", via nginx again (control) %.0f/s p99 %.1f ms",
+                        nginxAgain.throughput(), nginxAgain.p99())));
     }
 }

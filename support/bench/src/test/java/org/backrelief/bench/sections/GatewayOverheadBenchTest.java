@@ -2,6 +2,11 @@ package org.backrelief.bench.sections;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.backrelief.bench.load.LatencyStats;
 import org.backrelief.bench.report.Metric;
@@ -45,5 +50,23 @@ class GatewayOverheadBenchTest {
         assertTrue(note.contains("0.90 to 1.60"), note);
         assertTrue(GatewayOverheadBench.unresolved(control(0.6, 1.0, 1.1), 1.5).isPresent());
         assertTrue(GatewayOverheadBench.unresolved(control(-3.0, 1.0, 1.1), 1.5).isPresent());
+    }
+
+    @Test
+    void eachRepetitionMeasuresEverySideOnceAndTheControlDoesNotAlwaysFollowTheSameNeighbour() {
+        List<String> sides = List.of("direct", "nginx", "gateway", "typedGuard", "nginxAgain");
+        Set<String> before = new HashSet<>();
+        for (int rep = 1; rep <= 6; rep++) {
+            List<String> order = GatewayOverheadBench.orderFor(sides, rep);
+            assertThat(order).containsExactlyInAnyOrderElementsOf(sides);
+            assertThat(GatewayOverheadBench.orderFor(sides, rep)).as("the same order for the same repetition")
+                    .isEqualTo(order);
+            int at = order.indexOf("nginxAgain");
+            if (at > 0) {
+                before.add(order.get(at - 1));
+            }
+        }
+        // a rotation puts the control after the same side in every repetition where it is not first
+        assertThat(before).hasSizeGreaterThan(1);
     }
 }
