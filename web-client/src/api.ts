@@ -7,6 +7,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../api-client/src/schema';
 import type { CheckInRequestBody } from './checkIn';
+import { reportAnswer, reportNetworkFailure } from './connectivity';
 import type {
   CompletionRequest,
   CompletionView,
@@ -110,7 +111,7 @@ function problemFrom(response: Response, body: Record<string, unknown>): ApiProb
 /**
  * One exchange with the gateway, whatever built the request (the generated client or {@link send}): adds the
  * token, waits Retry-After on 429/503 for reads and idempotent writes (up to twice, at most 10 s; PUT replaces, so
- * repeating it is safe, and a POST is repeated only with its Idempotency-Key), renews the token once after a 401. Network failures become NetworkError. Error answers are returned for the caller to read.
+ * repeating it is safe, and a POST is repeated only with its Idempotency-Key), renews the token once after a 401. Network failures become NetworkError (and the app offline, `connectivity.ts`). Error answers are returned for the caller to read.
  */
 export async function resilientFetch(request: Request): Promise<Response> {
   const repeatable = request.method === 'GET' || request.method === 'PUT' || request.headers.has('Idempotency-Key');
@@ -123,8 +124,10 @@ export async function resilientFetch(request: Request): Promise<Response> {
     try {
       response = await fetch(attemptRequest);
     } catch (e) {
+      reportNetworkFailure();
       throw new NetworkError(String(e));
     }
+    reportAnswer();
     if (response.status === 401 && token && !renewed) {
       renewed = true;
       if (await tokens.renew()) continue;

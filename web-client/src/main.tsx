@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { configureApi } from './api';
 import { completeSignInIfReturning, currentUser, initAuth, loadConfig, onAuthChange, signIn, signOut, tokenSource } from './auth';
+import { isOnline, onConnectivityChange, watchConnectivity } from './connectivity';
 import { flushOutbox, waitingCounts } from './outbox';
 import { forgetProgram, onServedOfflineChange, ownedBy, servedOffline } from './offlineProgram';
 import { plural, strings as S } from './i18n';
@@ -55,25 +56,23 @@ function SignInNeeded({ returnTo }: { returnTo: string }) {
 function App() {
   const hash = useHash();
   const [, setAuthVersion] = useState(0);
-  const [online, setOnline] = useState(navigator.onLine);
+  const [online, setOnline] = useState(isOnline());
   const [waiting, setWaiting] = useState({ sessions: 0, checkIns: 0 });
   const [offlineCopy, setOfflineCopy] = useState(servedOffline());
   useEffect(() => onAuthChange(() => setAuthVersion((n) => n + 1)), []);
   useEffect(() => onServedOfflineChange(() => setOfflineCopy(servedOffline())), []);
   useEffect(() => {
     const refresh = () => waitingCounts().then(setWaiting, () => undefined);
-    const up = () => {
-      setOnline(true);
-      if (currentUser()) void flushOutbox().then(refresh);
-    };
-    const down = () => setOnline(false);
-    addEventListener('online', up);
-    addEventListener('offline', down);
+    const stop = onConnectivityChange(() => {
+      const up = isOnline();
+      setOnline(up);
+      if (up && currentUser()) void flushOutbox().then(refresh);
+    });
+    setOnline(isOnline());
     const timer = setInterval(refresh, 2000);
     void refresh();
     return () => {
-      removeEventListener('online', up);
-      removeEventListener('offline', down);
+      stop();
       clearInterval(timer);
     };
   }, []);
@@ -164,6 +163,7 @@ function App() {
 async function boot() {
   const config = await loadConfig();
   configureApi(config.apiBase, tokenSource);
+  watchConnectivity(`${config.apiBase.replace(/\/$/, '')}/api/v1/phases`);
   initAuth(config);
   try {
     await completeSignInIfReturning();

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { exercise, session as programSession } from '../offlineProgram';
 import { fmt, strings as S } from '../i18n';
 import { buildSteps, displaySeconds, formatClock, PlayerClock, PlayerEvent, Step } from '../player';
+import { isOnline } from '../connectivity';
 import { newIdempotencyKey } from '../queue';
 import { submitCompletion } from '../outbox';
 import { CompletionView, Exercise, ExerciseResult, Phase, RoutineExercise } from '../types';
@@ -140,7 +141,7 @@ export function Player({ sessionId }: { sessionId: string }) {
     case 'queued':
       return (
         <Page title={S.player.decisionTitle}>
-          <p role="status">{navigator.onLine ? S.player.savedForLater : S.player.savedOffline}</p>
+          <p role="status">{isOnline() ? S.player.savedForLater : S.player.savedOffline}</p>
           <a class="button" href="#/progress">{S.player.toProgress}</a>
         </Page>
       );
