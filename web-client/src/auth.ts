@@ -3,10 +3,11 @@
  * memory only (never localStorage); the PKCE state for the round trip to the provider lives in sessionStorage for
  * those few seconds. Tokens are renewed silently before they expire with the refresh token (automaticSilentRenew: a
  * minute before), and again after a 401. A renewal that fails for want of a network keeps the person signed in (the
- * refresh token still works; the renewal is retried when the browser is back online); only the provider refusing
+ * refresh token still works; the renewal is retried when the gateway is reachable again, connectivity.ts); only the provider refusing
  * the refresh token signs them out.
  */
 import { ErrorResponse, InMemoryWebStorage, User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { isOnline, onConnectivityChange } from './connectivity';
 
 export interface WebConfig {
   apiBase: string;
@@ -45,9 +46,10 @@ export function initAuth(config: WebConfig): void {
   manager.events.addUserLoaded((u) => setUser(u));
   manager.events.addUserUnloaded(() => setUser(null));
   manager.events.addSilentRenewError((e) => renewalFailed(e));
-  addEventListener('online', () => {
-    // a renewal may have been missed while offline
-    if (user && (user.expires_in ?? 0) < 60) void tokenSource.renew();
+  // a renewal may have been missed while offline; the browser's 'online' event never comes on a network that leads
+  // nowhere, so this follows the gateway's reachability
+  onConnectivityChange(() => {
+    if (isOnline() && user && (user.expires_in ?? 0) < 60) void tokenSource.renew();
   });
   devSignIn();
 }

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { configureApi } from './api';
 import { completeSignInIfReturning, currentUser, initAuth, loadConfig, onAuthChange, signIn, signOut, tokenSource } from './auth';
 import { isOnline, onConnectivityChange, watchConnectivity } from './connectivity';
-import { flushOutbox, waitingCounts } from './outbox';
+import { flushOutbox, sendWhenReachable, waitingCounts } from './outbox';
 import { forgetProgram, onServedOfflineChange, ownedBy, servedOffline } from './offlineProgram';
 import { plural, strings as S } from './i18n';
 import { ExerciseDetail, Exercises } from './screens/exercises';
@@ -63,16 +63,14 @@ function App() {
   useEffect(() => onServedOfflineChange(() => setOfflineCopy(servedOffline())), []);
   useEffect(() => {
     const refresh = () => waitingCounts().then(setWaiting, () => undefined);
-    const stop = onConnectivityChange(() => {
-      const up = isOnline();
-      setOnline(up);
-      if (up && currentUser()) void flushOutbox().then(refresh);
-    });
+    const stopWatching = onConnectivityChange(() => setOnline(isOnline()));
+    const stopSending = sendWhenReachable(refresh);
     setOnline(isOnline());
     const timer = setInterval(refresh, 2000);
     void refresh();
     return () => {
-      stop();
+      stopWatching();
+      stopSending();
       clearInterval(timer);
     };
   }, []);

@@ -1,7 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configureApi } from './api';
-import { checkIns, completions, flushOutbox, submitCheckIn, submitCompletion } from './outbox';
+import { isOnline, resetConnectivity, watchConnectivity } from './connectivity';
+import { checkIns, completions, flushOutbox, sendWhenReachable, submitCheckIn, submitCompletion } from './outbox';
+
+const auth = vi.hoisted(() => ({ user: null as null | { profile: { sub: string } } }));
+vi.mock('./auth', () => ({ currentUser: () => auth.user }));
+
+/** Lets a flush that was started run to its end: IndexedDB (fake-indexeddb) answers on setImmediate, never faked here. */
+async function settled(): Promise<void> {
+  for (let turn = 0; turn < 100; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
 
 function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
@@ -14,6 +23,8 @@ describe('outbox', () => {
     for (const c of await checkIns.pending()) await checkIns.remove(c.idempotencyKey);
   });
   afterEach(() => {
+    auth.user = null;
+    resetConnectivity(true);
     vi.unstubAllGlobals();
     vi.useRealTimers();
   });
@@ -64,5 +75,53 @@ describe('outbox', () => {
     vi.stubGlobal('fetch', vi.fn(async () => answer(201, { sessionId: 's-2', decision: 'PROGRESS', reason: 'Easy enough' })));
     const result = await submitCompletion({ sessionId: 's-2', idempotencyKey: 'done-2', body: {}, queuedAt: new Date().toISOString() });
     expect(result).toEqual({ outcome: 'sent', value: { sessionId: 's-2', decision: 'PROGRESS', reason: 'Easy enough' } });
+  });
+
+  it('sends a check-in that met no network once the gateway answers the probe again, and only then', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.stubGlobal('addEventListener', vi.fn());
+    auth.user = { profile: { sub: 'me' } };
+    const stop = sendWhenReachable();
+    let reachable = false;
+    const sent: (string | null)[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (input: Request | string) => {
+      if (!reachable) throw new TypeError('Failed to fetch');
+      if (typeof input === 'string') return new Response(null, { status: 200 }); // the probe
+      sent.push(input.headers.get('Idempotency-Key'));
+      return answer(201, { pain: 4 });
+    }));
+    watchConnectivity('/api/v1/phases');
+    expect(await submitCheckIn(4, 'check-3')).toEqual({ outcome: 'waiting' });
+    expect(isOnline()).toBe(false);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sent).toEqual([]);
+    expect(await checkIns.pending()).toHaveLength(1);
+    reachable = true;
+    await vi.advanceTimersByTimeAsync(5_000);
+    await vi.waitFor(async () => expect(await checkIns.pending()).toEqual([]));
+    expect(sent).toEqual(['check-3']);
+    stop();
+  });
+
+  it('does not send on reconnection while nobody is signed in: every entry would only meet a 401', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.stubGlobal('addEventListener', vi.fn());
+    const stop = sendWhenReachable();
+    let reachable = false;
+    const sent: (string | null)[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (input: Request | string) => {
+      if (!reachable) throw new TypeError('Failed to fetch');
+      if (typeof input !== 'string') sent.push(input.headers.get('Idempotency-Key'));
+      return new Response(null, { status: 200 });
+    }));
+    watchConnectivity('/api/v1/phases');
+    expect(await submitCheckIn(4, 'check-4')).toEqual({ outcome: 'waiting' });
+    reachable = true;
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(isOnline()).toBe(true);
+    await settled();
+    expect(sent).toEqual([]);
+    expect(await checkIns.pending()).toHaveLength(1);
+    stop();
   });
 });

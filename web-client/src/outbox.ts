@@ -1,11 +1,13 @@
 /**
  * Sending what waits on the device (queue.ts): finished sessions and pain check-ins, each with the Idempotency-Key
- * it was stored with. Which answers mean "try again later" and when: offline → when the browser is back online;
+ * it was stored with. Which answers mean "try again later" and when: no network → when the gateway answers again
+ * (connectivity.ts; {@link sendWhenReachable});
  * 429/503/5xx → by itself after the server's Retry-After (or 30 s without one); 401 (signed out) → after signing in;
  * any other 4xx is final and shown to the person.
  */
 import { ApiProblem, NetworkError, checkIn, completeSession } from './api';
 import { currentUser } from './auth';
+import { isOnline, onConnectivityChange } from './connectivity';
 import { programOwner } from './offlineProgram';
 import { CheckInQueue, CompletionQueue, Outbox, Queued, QueuedCheckIn, QueuedCompletion, SendOutcome } from './queue';
 import { checkInBody, CheckInBody, checkInSessionId, checkInToSend, withoutAnsweredAt } from './checkIn';
@@ -33,11 +35,8 @@ function retryAfter(seconds: number): void {
 
 /** What one failed attempt means for the waiting entry. */
 export function outcomeOf(error: unknown): SendOutcome {
-  if (error instanceof NetworkError) {
-    // offline: the 'online' event sends it; online but no answer (server down): try again by itself
-    if (typeof navigator === 'undefined' || navigator.onLine) retryAfter(RETRY_WITHOUT_HINT_SECONDS);
-    return 'retry';
-  }
+  // the gateway is unreachable: connectivity.ts asks it again every few seconds, and sendWhenReachable sends
+  if (error instanceof NetworkError) return 'retry';
   if (error instanceof ApiProblem) {
     if (error.status === 401) return 'retry';
     if (error.status === 429 || error.status === 408 || error.status >= 500) {
@@ -85,6 +84,16 @@ const sendCheckIn = sender<QueuedCheckIn>(async (e) => {
     throw error;
   }
 });
+
+/**
+ * Sends what waits each time the gateway becomes reachable again, if someone is signed in (without a token every
+ * entry would only meet a 401); `afterwards` runs after each such flush. Returns the unsubscribe function.
+ */
+export function sendWhenReachable(afterwards: () => void = () => undefined): () => void {
+  return onConnectivityChange(() => {
+    if (isOnline() && currentUser()) void flushOutbox().then(afterwards, afterwards);
+  });
+}
 
 /** Sends everything waiting; returns how many entries left the outbox. */
 export async function flushOutbox(): Promise<number> {
