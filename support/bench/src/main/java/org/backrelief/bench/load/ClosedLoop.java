@@ -63,14 +63,7 @@ public final class ClosedLoop {
             clients.add(thread);
             thread.start();
         }
-        for (Thread thread : clients) {
-            try {
-                thread.join(warmUp.toMillis() + measure.toMillis() + Http.REQUEST_TIMEOUT.toMillis() + 5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        Schedule.joinAll(clients, warmUp.toMillis() + measure.toMillis() + Http.REQUEST_TIMEOUT.toMillis() + 5_000);
         Histogram histogram = recorder.getIntervalHistogram();
         return LatencyStats.of(histogram, errors.get(), measure.toNanos() / 1e9, firstError.get());
     }

@@ -124,10 +124,7 @@ public final class ConstantRate {
                 long i;
                 while ((i = next.getAndIncrement()) < total) {
                     long intended = start + Math.round(i * periodNanos);
-                    long wait;
-                    while ((wait = intended - System.nanoTime()) > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
+                    Schedule.parkUntil(intended);
                     long sentAt = System.nanoTime();
                     boolean recorded = i >= warmCount;
                     if (sentAt - intended > MAX_LAG.toNanos()) {
@@ -179,14 +176,7 @@ public final class ConstantRate {
             thread.start();
         }
         long joinMillis = warmUp.toMillis() + measure.toMillis() + polling.giveUpAfter().toMillis() + 60_000;
-        for (Thread thread : threads) {
-            try {
-                thread.join(joinMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        Schedule.joinAll(threads, joinMillis);
         double measuredSeconds = measure.toMillis() / 1000.0;
         long sentMeasured = total - warmCount - notSent.get();
         double achieved = sentMeasured / Math.max(1e-9, (lastSendNanos.get() - measureStart) / 1e9);

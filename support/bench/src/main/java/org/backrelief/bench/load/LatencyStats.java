@@ -55,7 +55,7 @@ public record LatencyStats(long count, long errors, double seconds, double throu
         return map;
     }
 
-    static double round(double value) {
+    public static double round(double value) {
         return Double.isNaN(value) ? value : Math.round(value * 1000) / 1000.0;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -42,6 +43,11 @@ public final class Section {
 
     public Metric metric(String metricId, String label, String unit) {
         return metric(metricId, label, unit, null);
+    }
+
+    /** The metric with this id if a measurement created it; unlike {@link #metric}, never creates one. */
+    public Optional<Metric> find(String metricId) {
+        return Optional.ofNullable(metrics.get(metricId));
     }
 
     public Section detail(String key, Object value) {

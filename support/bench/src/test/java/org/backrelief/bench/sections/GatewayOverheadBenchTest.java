@@ -41,7 +41,7 @@ class GatewayOverheadBenchTest {
     @Test
     void aControlWithinTheTargetsBandLeavesTheVerdictStanding() {
         assertTrue(GatewayOverheadBench.unresolved(control(0.7, 1.0, 1.45), 1.5).isEmpty());
-        assertTrue(GatewayOverheadBench.unresolved(null, 1.5).isEmpty());
+        assertTrue(GatewayOverheadBench.unresolved(control(), 1.5).isEmpty());
     }
 
     @Test

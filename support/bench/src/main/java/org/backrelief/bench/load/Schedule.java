@@ -1,0 +1,31 @@
+package org.backrelief.bench.load;
+
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/** What the load generators share: waiting for an item's intended send time, and waiting for their workers. */
+final class Schedule {
+
+    private Schedule() {
+    }
+
+    /** Parks until {@code intendedNanos} ({@link System#nanoTime()}); returns at once when it has passed. */
+    static void parkUntil(long intendedNanos) {
+        long wait;
+        while ((wait = intendedNanos - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    /** Joins every worker, each for at most {@code millis}; an interrupt stops waiting and is kept. */
+    static void joinAll(List<Thread> workers, long millis) {
+        for (Thread worker : workers) {
+            try {
+                worker.join(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
