@@ -35,4 +35,14 @@ describe('auth', () => {
     reportAnswer();
     expect(renew).toHaveBeenCalledTimes(1);
   });
+
+  it('does not renew a token that is still good for more than a minute when the gateway answers again', () => {
+    sessionStorage.setItem('backrelief.devToken', 'token');
+    initAuth({ apiBase: '', oidc: { authority: 'http://localhost/idp', clientId: 'web' } });
+    currentUser()!.expires_at = Math.floor(Date.now() / 1000) + 3600;
+    const renew = vi.spyOn(tokenSource, 'renew').mockResolvedValue('renewed');
+    reportNetworkFailure();
+    reportAnswer();
+    expect(renew).not.toHaveBeenCalled();
+  });
 });

@@ -4,12 +4,25 @@ import { configureApi } from './api';
 import { isOnline, resetConnectivity, watchConnectivity } from './connectivity';
 import { checkIns, completions, flushOutbox, sendWhenReachable, submitCheckIn, submitCompletion } from './outbox';
 
-const auth = vi.hoisted(() => ({ user: null as null | { profile: { sub: string } } }));
-vi.mock('./auth', () => ({ currentUser: () => auth.user }));
+const auth = vi.hoisted(() => ({ user: null as null | { profile: { sub: string } }, listeners: new Set<() => void>() }));
+vi.mock('./auth', () => ({
+  currentUser: () => auth.user,
+  onAuthChange: (listener: () => void) => {
+    auth.listeners.add(listener);
+    return () => auth.listeners.delete(listener);
+  },
+}));
+
+function signIn(sub: string): void {
+  auth.user = { profile: { sub } };
+  auth.listeners.forEach((listener) => listener());
+}
 
 /** Lets a flush that was started run to its end: IndexedDB (fake-indexeddb) answers on setImmediate, never faked here. */
 async function settled(): Promise<void> {
-  for (let turn = 0; turn < 100; turn++) await new Promise((resolve) => setImmediate(resolve));
+  // Node's own setImmediate: the app's tsconfig has the DOM's types only
+  const { setImmediate } = globalThis as unknown as { setImmediate(callback: () => void): void };
+  for (let turn = 0; turn < 100; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -24,6 +37,7 @@ describe('outbox', () => {
   });
   afterEach(() => {
     auth.user = null;
+    auth.listeners.clear();
     resetConnectivity(true);
     vi.unstubAllGlobals();
     vi.useRealTimers();
@@ -80,7 +94,7 @@ describe('outbox', () => {
   it('sends a check-in that met no network once the gateway answers the probe again, and only then', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     vi.stubGlobal('addEventListener', vi.fn());
-    auth.user = { profile: { sub: 'me' } };
+    signIn('me');
     const stop = sendWhenReachable();
     let reachable = false;
     const sent: (string | null)[] = [];
@@ -103,7 +117,7 @@ describe('outbox', () => {
     stop();
   });
 
-  it('does not send on reconnection while nobody is signed in: every entry would only meet a 401', async () => {
+  it('does not send on reconnection while nobody is signed in (every entry would only meet a 401), then sends on signing in', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     vi.stubGlobal('addEventListener', vi.fn());
     const stop = sendWhenReachable();
@@ -122,6 +136,29 @@ describe('outbox', () => {
     await settled();
     expect(sent).toEqual([]);
     expect(await checkIns.pending()).toHaveLength(1);
+    signIn('me');
+    await vi.waitFor(async () => expect(await checkIns.pending()).toEqual([]));
+    expect(sent).toEqual(['check-4']);
+    stop();
+  });
+
+  it('sends what met a 401 as soon as the token is renewed, though the gateway was reachable all along', async () => {
+    vi.stubGlobal('addEventListener', vi.fn());
+    signIn('me');
+    const stop = sendWhenReachable();
+    let tokenValid = false;
+    const sent: (string | null)[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (request: Request) => {
+      if (!tokenValid) return answer(401, { title: 'Unauthorized' });
+      sent.push(request.headers.get('Idempotency-Key'));
+      return answer(201, { pain: 3 });
+    }));
+    expect(await submitCheckIn(3, 'check-5')).toEqual({ outcome: 'waiting' });
+    expect(isOnline()).toBe(true);
+    tokenValid = true;
+    signIn('me'); // the renewal's new user
+    await vi.waitFor(async () => expect(await checkIns.pending()).toEqual([]));
+    expect(sent).toEqual(['check-5']);
     stop();
   });
 });

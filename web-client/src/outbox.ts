@@ -2,11 +2,12 @@
  * Sending what waits on the device (queue.ts): finished sessions and pain check-ins, each with the Idempotency-Key
  * it was stored with. Which answers mean "try again later" and when: no network → when the gateway answers again
  * (connectivity.ts; {@link sendWhenReachable});
- * 429/503/5xx → by itself after the server's Retry-After (or 30 s without one); 401 (signed out) → after signing in;
+ * 429/503/5xx → by itself after the server's Retry-After (or 30 s without one); 401 (signed out) → after signing in
+ * or a renewed token;
  * any other 4xx is final and shown to the person.
  */
 import { ApiProblem, NetworkError, checkIn, completeSession } from './api';
-import { currentUser } from './auth';
+import { currentUser, onAuthChange } from './auth';
 import { isOnline, onConnectivityChange } from './connectivity';
 import { programOwner } from './offlineProgram';
 import { CheckInQueue, CompletionQueue, Outbox, Queued, QueuedCheckIn, QueuedCompletion, SendOutcome } from './queue';
@@ -86,13 +87,20 @@ const sendCheckIn = sender<QueuedCheckIn>(async (e) => {
 });
 
 /**
- * Sends what waits each time the gateway becomes reachable again, if someone is signed in (without a token every
+ * Sends what waits each time the gateway becomes reachable again or the sign-in changes (a token renewed after one
+ * that failed: what met a 401 goes now), if someone is signed in and the gateway reachable (without a token every
  * entry would only meet a 401); `afterwards` runs after each such flush. Returns the unsubscribe function.
  */
 export function sendWhenReachable(afterwards: () => void = () => undefined): () => void {
-  return onConnectivityChange(() => {
+  const send = () => {
     if (isOnline() && currentUser()) void flushOutbox().then(afterwards, afterwards);
-  });
+  };
+  const stopConnectivity = onConnectivityChange(send);
+  const stopAuth = onAuthChange(send);
+  return () => {
+    stopConnectivity();
+    stopAuth();
+  };
 }
 
 /** Sends everything waiting; returns how many entries left the outbox. */

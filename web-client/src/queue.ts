@@ -2,8 +2,8 @@ import { COMPLETIONS, CHECKINS, inStore } from './db';
 
 /**
  * The device's outbox: what a person did while the server could not be reached waits here (IndexedDB, so it
- * survives a closed tab) with the Idempotency-Key it will always be sent with, and is sent when the device is back
- * online. Each entry is removed only after the server answered it, and flushes never overlap, so it reaches the
+ * survives a closed tab) with the Idempotency-Key it will always be sent with, and is sent when the gateway answers
+ * again (outbox.ts). Each entry is removed only after the server answered it, and flushes never overlap, so it reaches the
  * server once per attempt that can succeed; the server's writes are idempotent, so a repeat after a lost answer
  * changes nothing. One outbox per kind of write: finished sessions and pain check-ins.
  */

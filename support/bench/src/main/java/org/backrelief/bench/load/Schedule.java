@@ -17,11 +17,16 @@ final class Schedule {
         }
     }
 
-    /** Joins every worker, each for at most {@code millis}; an interrupt stops waiting and is kept. */
+    /** Joins the workers for at most {@code millis} in all; an interrupt stops waiting and is kept. */
     static void joinAll(List<Thread> workers, long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
         for (Thread worker : workers) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+                return;
+            }
             try {
-                worker.join(millis);
+                worker.join(left);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
