@@ -52,7 +52,7 @@ import org.backrelief.infra.ServiceProcess;
  * factors from −83 to 10 in added p99 over four runs on a 2-core machine. So a third pass sends requests in pairs, directly and through
  * one proxy at once, the proxies in turn ({@link PairedRounds}), and takes the p99 of what each proxy added to the
  * direct request of its own pair: a stall falls on both members of a pair and cancels out. Its control stayed within
- * 0.74–1.17 in every repetition of two runs on the same machine, so its "added p99 ≤ 1.5 × nginx's" is the verdict this
+ * 0.74–1.28 in every repetition of three runs on the same machine, so its "added p99 ≤ 1.5 × nginx's" is the verdict this
  * machine resolves below saturation; the other two passes keep the same target, with their controls and notes (the
  * closed loop's is the figure at saturation).
  */
