@@ -79,6 +79,15 @@ public final class PairedRounds {
         return order.get((int) (round % others));
     }
 
+    /** {@link #partnerOf} for {@code count} rounds from {@code first}: worked out once, before any request is timed. */
+    static int[] partners(long first, int count, int lanes) {
+        int[] partners = new int[count];
+        for (int i = 0; i < count; i++) {
+            partners[i] = partnerOf(first + i, lanes);
+        }
+        return partners;
+    }
+
     /**
      * @param roundsPerSecond rounds per second; each round sends two requests, so each lane but the reference gets
      *        {@code roundsPerSecond / (lanes − 1)} of them
@@ -95,6 +104,8 @@ public final class PairedRounds {
         long total = warmRounds + Math.round(roundsPerSecond * measure.toMillis() / 1000.0);
         int measured = (int) (total - warmRounds);
         double periodNanos = 1e9 / roundsPerSecond;
+        // the partners up front: a shuffle per send would be the load generator's work on the measured cores
+        int[] partners = partners(0, (int) total, lanes);
         // per member ([0] the reference, [1] its partner) and measured round: latency from the intended time, or
         // FAILED; NOT_MEASURED until a worker wrote it (a worker that died or a join that timed out leaves it)
         long[][] latency = new long[2][measured];
@@ -117,7 +128,7 @@ public final class PairedRounds {
                     while ((round = next.getAndIncrement()) < total) {
                         long intended = start + Math.round(round * periodNanos);
                         Schedule.parkUntil(intended);
-                        int lane = reference ? 0 : partnerOf(round, lanes);
+                        int lane = reference ? 0 : partners[(int) round];
                         long sent = System.nanoTime();
                         boolean ok;
                         try {
@@ -143,18 +154,19 @@ public final class PairedRounds {
             }
         }
         Schedule.joinAll(threads, warmUp.toMillis() + measure.toMillis() + Http.REQUEST_TIMEOUT.toMillis() + 60_000);
-        return added(latency, sentAt, warmRounds, lanes, failed.get(), firstError.get());
+        return added(latency, sentAt, Arrays.copyOfRange(partners, (int) warmRounds, (int) total), lanes, failed.get(),
+                firstError.get());
     }
 
     /**
      * Each partner's latency minus the reference's in the same round, per lane, over the rounds in which both were
-     * measured and neither failed; {@code firstRound} is the round of index 0 (it decides the partners).
+     * measured and neither failed; {@code partners} holds each round's partner lane.
      *
      * @param latency [0] the reference's, [1] the partner's, per round: nanoseconds, {@code -1} failed,
      *        {@link Long#MIN_VALUE} never measured
      * @param sentAt the same, when each request was really sent ({@link System#nanoTime()})
      */
-    static Result added(long[][] latency, long[][] sentAt, long firstRound, int lanes, long failedRequests,
+    static Result added(long[][] latency, long[][] sentAt, int[] partners, int lanes, long failedRequests,
             String firstError) {
         long[] reference = latency[0];
         long[] partner = latency[1];
@@ -166,7 +178,7 @@ public final class PairedRounds {
         int skewed = 0;
         for (int i = 0; i < reference.length; i++) {
             if (reference[i] >= 0 && partner[i] >= 0) {
-                byLane.get(partnerOf(firstRound + i, lanes)).add(partner[i] - reference[i]);
+                byLane.get(partners[i]).add(partner[i] - reference[i]);
                 complete++;
                 skewed += Math.abs(sentAt[1][i] - sentAt[0][i]) > SKEW_NANOS ? 1 : 0;
             }

@@ -57,8 +57,8 @@ class PairedRoundsTest {
         long[] reference = { 5_000_000, 1_000_000, 9_000_000, 2_000_000, 3_000_000, 4_000_000, NEVER };
         long[] partner = { 6_000_000, 4_000_000, -1, 1_000_000, 3_500_000, NEVER, 2_000_000 };
         long[][] sentAt = { { 0, 0, 0, 0, 0, 0, 0 }, { 0, 2_000_000, 0, 0, 0, 0, 0 } };
-        PairedRounds.Result result = PairedRounds.added(new long[][] { reference, partner }, sentAt, 0, 2, 1,
-                "lane 1: refused");
+        PairedRounds.Result result = PairedRounds.added(new long[][] { reference, partner }, sentAt,
+                PairedRounds.partners(0, 7, 2), 2, 1, "lane 1: refused");
         assertThat(result.rounds()).isEqualTo(7);
         assertThat(result.completeRounds()).isEqualTo(4);
         assertThat(result.failedRequests()).isEqualTo(1);
