@@ -2184,6 +2184,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token sent is invalid or expired (WWW-Authenticate: Bearer); send a valid one, or none */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit exceeded; wait Retry-After seconds */
             429: {
                 headers: {
@@ -2377,6 +2387,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The bearer token sent is invalid or expired (WWW-Authenticate: Bearer); send a valid one, or none */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No exercise with this id */
             404: {
@@ -2695,6 +2715,16 @@ export interface operations {
                     "application/json": components["schemas"]["PhaseInfo"][];
                 };
             };
+            /** @description The bearer token sent is invalid or expired (WWW-Authenticate: Bearer); send a valid one, or none */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit exceeded; wait Retry-After seconds */
             429: {
                 headers: {
@@ -2836,6 +2866,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token sent is invalid or expired (WWW-Authenticate: Bearer); send a valid one, or none */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such phase */
             404: {
                 headers: {
@@ -2908,6 +2948,16 @@ export interface operations {
             };
             /** @description Invalid profile */
             400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token sent is invalid or expired (WWW-Authenticate: Bearer); send a valid one, or none */
+            401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

@@ -63,12 +63,13 @@ class GatewayEdgeTest {
             assertThat("OpenAPI paths", paths, hasKey(path));
         }
         assertThat("dev token endpoint is not part of the API", paths, not(hasKey("/api/v1/dev/token")));
-        // secured routes document 401/403 and every route documents the rate limit and outages, as problem+json
+        // secured routes document 401/403, public ones 401 (an invalid token), and every route documents the rate limit and outages, as problem+json
         given().get("/q/openapi?format=json").then()
                 .body("paths.'/api/v1/me/dashboard'.get.responses", hasKey("401"))
                 .body("paths.'/api/v1/me/dashboard'.get.security", notNullValue())
                 .body("paths.'/api/v1/exercises'.get.responses", hasKey("429"))
-                .body("paths.'/api/v1/exercises'.get.responses", not(hasKey("401")))
+                .body("paths.'/api/v1/exercises'.get.responses", hasKey("401")) // a token sent must be valid
+                .body("paths.'/api/v1/exercises'.get.responses", not(hasKey("403")))
                 .body("paths.'/api/v1/me/history'.get.responses.'503'.content", hasKey(PROBLEM_JSON));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

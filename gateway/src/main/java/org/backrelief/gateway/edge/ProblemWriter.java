@@ -2,8 +2,8 @@ package org.backrelief.gateway.edge;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.backrelief.common.problem.Problem;
 import org.backrelief.common.web.RequestIds;
@@ -21,7 +21,7 @@ import io.vertx.ext.web.RoutingContext;
  * Writes problem+json on the Vert.x routes the gateway answers itself (the relay, the body limit), in exactly the
  * shape {@code commons}' {@code Problems} gives the REST layer's errors.
  */
-@ApplicationScoped
+@Singleton
 public class ProblemWriter {
 
     private static final Logger LOG = Logger.getLogger(ProblemWriter.class);

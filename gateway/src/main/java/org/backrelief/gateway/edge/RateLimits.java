@@ -24,7 +24,7 @@ import io.vertx.core.net.SocketAddress;
  * The gateway's rate limits: per token subject when the request carries a valid token, otherwise per client IP (the
  * forwarded client address when proxy forwarding is on). Refusals are 429 problem+json with Retry-After.
  */
-@ApplicationScoped
+@ApplicationScoped // not a singleton: the REST layer's RateLimitFilter would create it before its config exists
 public class RateLimits {
 
     private static final long EVICTION_PERIOD_MS = 60_000;
@@ -67,15 +67,19 @@ public class RateLimits {
                 .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds()).build();
     }
 
-    /**
-     * Takes a token from the caller's bucket: the token subject's when {@code who} is signed in, else the client IP's.
-     * Always allowed when rate limits are off.
-     */
+    /** Takes a token from the caller's bucket (see {@link #take(String, HttpServerRequest)}). */
     public RateLimiter.Decision take(SecurityIdentity who, HttpServerRequest http) {
+        return take(subjectOf(who), http);
+    }
+
+    /**
+     * Takes a token from the caller's bucket: the token subject's when signed in ({@code subject} not null), else
+     * the client IP's. Always allowed when rate limits are off.
+     */
+    public RateLimiter.Decision take(String subject, HttpServerRequest http) {
         if (!config.enabled()) {
             return RateLimiter.Decision.ALLOWED;
         }
-        String subject = subjectOf(who);
         return subject != null
                 ? limiter.take("user:" + subject, config.user())
                 : limiter.take("ip:" + clientIp(http), config.anonymous());
@@ -92,10 +96,7 @@ public class RateLimits {
             return null;
         }
         Principal principal = who.getPrincipal();
-        if (principal instanceof JsonWebToken jwt && jwt.getSubject() != null) {
-            return jwt.getSubject();
-        }
-        return principal.getName();
+        return principal instanceof JsonWebToken jwt ? Callers.subjectOf(jwt) : principal.getName();
     }
 
     private static String clientIp(HttpServerRequest http) {

@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 import org.backrelief.common.web.RequestIds;
 import org.backrelief.gateway.backend.BackendConfig;
 import org.backrelief.gateway.edge.BodyLimit;
+import org.backrelief.gateway.edge.Caller;
+import org.backrelief.gateway.edge.Callers;
 import org.backrelief.gateway.edge.ProblemWriter;
 import org.backrelief.gateway.edge.RateLimiter;
 import org.backrelief.gateway.edge.RateLimits;
@@ -24,12 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -44,7 +41,8 @@ import io.vertx.ext.web.RoutingContext;
  * <li>request id accepted or created, logged (MDC), returned; {@code Cache-Control: no-store} on {@code /api/v1/me};</li>
  * <li>415 unless a body route's Content-Type is JSON (the body stays unread until the checks below passed);</li>
  * <li>rate limit (per token subject, else per client IP): 429 with Retry-After;</li>
- * <li>the route's role: 401 (with {@code WWW-Authenticate: Bearer}) without a valid token, 403 without the role;</li>
+ * <li>the caller, from the bearer token ({@link Callers}): 401 (with {@code WWW-Authenticate: Bearer}) for a token
+ * that fails verification on any route, or for no token where a role is needed; 403 without the role;</li>
  * <li>the backend call under the backend's guard ({@link BackendCalls}), body and answer streamed
  * ({@link RelayExchange}; a chunked body past {@code quarkus.http.limits.max-body-size} is cut off with 413, a
  * declared larger Content-Length was refused before by {@link BodyLimit}), an outage as 503 with Retry-After, a
@@ -62,6 +60,7 @@ public class RelayRoutes {
     static final int ORDER = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT;
 
     private final BackendCalls calls;
+    private final Callers callers;
     private final RateLimits limits;
     private final ProblemWriter problems;
     private final int retryAfterSeconds;
@@ -74,10 +73,11 @@ public class RelayRoutes {
     private final boolean passTraceContext;
 
     @Inject
-    public RelayRoutes(BackendCalls calls, RateLimits limits, ProblemWriter problems, BackendConfig backends,
+    public RelayRoutes(BackendCalls calls, Callers callers, RateLimits limits, ProblemWriter problems, BackendConfig backends,
             BodyLimit bodyLimit,
             @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean otelDisabled) {
         this.calls = calls;
+        this.callers = callers;
         this.limits = limits;
         this.problems = problems;
         this.retryAfterSeconds = backends.retryAfterSeconds();
@@ -140,53 +140,30 @@ public class RelayRoutes {
         }
     }
 
-    /**
-     * Resolves the caller (the token is verified once; the result is cached per token) and goes on on this context.
-     * Without an Authorization header the caller is anonymous: nothing to resolve.
-     */
+    /** Tells who is calling (a token seen before is one lookup, see {@link Callers}) and checks their access. */
     private void identify(RelayRoute route, RoutingContext context, String requestId) {
-        Uni<SecurityIdentity> deferred = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
-        if (deferred == null || context.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
-            authorize(route, context, requestId, null, false);
-            return;
-        }
-        Context here = Vertx.currentContext();
-        deferred.subscribe().with(
-                who -> onContext(here, () -> authorize(route, context, requestId, who, false)),
-                failure -> onContext(here, () -> {
-                    // Quarkus's own failure route may already have answered the rejected token (401 problem+json)
-                    if (!context.response().headWritten()) {
-                        authorize(route, context, requestId, null, true);
-                    }
-                }));
+        authorize(route, context, requestId, callers.identify(context.request().getHeader(HttpHeaders.AUTHORIZATION)));
     }
 
-    private void authorize(RelayRoute route, RoutingContext context, String requestId, SecurityIdentity who,
-            boolean invalidToken) {
-        try {
-            RateLimiter.Decision decision = limits.take(who, context.request());
-            if (!decision.allowed()) {
-                context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-                problems.send(context, 429, "too-many-requests", "Too many requests", RateLimits.refusal(decision), requestId);
-                return;
-            }
-            String role = route.access().role();
-            if (role != null) {
-                if (invalidToken || who == null || who.isAnonymous()) {
-                    context.response().putHeader("WWW-Authenticate", "Bearer");
-                    problems.send(context, 401, "unauthorized", "Unauthorized", "A valid bearer token is required",
-                            requestId);
-                    return;
-                }
-                if (!who.hasRole(role)) {
-                    problems.send(context, 403, "forbidden", "Forbidden", "Your role does not allow this", requestId);
-                    return;
-                }
-            }
-            new RelayExchange(this, route, context, requestId).start(RateLimits.subjectOf(who));
-        } catch (RuntimeException e) {
-            internalError(context, requestId, e);
+    private void authorize(RelayRoute route, RoutingContext context, String requestId, Caller caller) {
+        RateLimiter.Decision decision = limits.take(caller.subject(), context.request());
+        if (!decision.allowed()) {
+            context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+            problems.send(context, 429, "too-many-requests", "Too many requests", RateLimits.refusal(decision), requestId);
+            return;
         }
+        String role = route.access().role();
+        // a token that fails verification is refused on public routes too: the client should know it is not signed in
+        if (caller.kind() == Caller.Kind.REFUSED_TOKEN || (role != null && caller.kind() == Caller.Kind.ANONYMOUS)) {
+            context.response().putHeader("WWW-Authenticate", "Bearer");
+            problems.send(context, 401, "unauthorized", "Unauthorized", "A valid bearer token is required", requestId);
+            return;
+        }
+        if (role != null && !caller.hasRole(role)) {
+            problems.send(context, 403, "forbidden", "Forbidden", "Your role does not allow this", requestId);
+            return;
+        }
+        new RelayExchange(this, route, context, requestId).start(caller.subject());
     }
 
     BackendCalls calls() {
@@ -242,13 +219,5 @@ public class RelayRoutes {
         int semicolon = contentType.indexOf(';');
         String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
         return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
-    }
-
-    private static void onContext(Context context, Runnable task) {
-        if (context == null || Vertx.currentContext() == context) {
-            task.run();
-        } else {
-            context.runOnContext(v -> task.run());
-        }
     }
 }

@@ -312,7 +312,9 @@ public final class ContractGenerator {
             problem(responses, "401", "Missing, invalid or expired bearer token (WWW-Authenticate: Bearer)");
             problem(responses, "403", "Your role does not allow this");
         } else {
-            responses.remove("401");
+            // a token is not needed here, but one that is sent must be valid: the client learns it is not signed in
+            problem(responses, "401", "The bearer token sent is invalid or expired (WWW-Authenticate: Bearer); "
+                    + "send a valid one, or none");
             responses.remove("403");
         }
         if (result.has("requestBody")) {
