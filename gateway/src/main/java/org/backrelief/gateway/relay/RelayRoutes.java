@@ -73,8 +73,8 @@ public class RelayRoutes {
     private final boolean passTraceContext;
 
     @Inject
-    public RelayRoutes(BackendCalls calls, Callers callers, RateLimits limits, ProblemWriter problems, BackendConfig backends,
-            BodyLimit bodyLimit,
+    public RelayRoutes(BackendCalls calls, Callers callers, RateLimits limits, ProblemWriter problems,
+            BackendConfig backends, BodyLimit bodyLimit,
             @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean otelDisabled) {
         this.calls = calls;
         this.callers = callers;
@@ -134,17 +134,13 @@ public class RelayRoutes {
                 return;
             }
             // the body (if any) stays unread until the checks passed; then it streams to the backend
-            identify(route, context, requestId);
+            authorize(route, context, requestId, callers.identify(request.getHeader(HttpHeaders.AUTHORIZATION)));
         } catch (RuntimeException e) {
             internalError(context, requestId, e);
         }
     }
 
-    /** Tells who is calling (a token seen before is one lookup, see {@link Callers}) and checks their access. */
-    private void identify(RelayRoute route, RoutingContext context, String requestId) {
-        authorize(route, context, requestId, callers.identify(context.request().getHeader(HttpHeaders.AUTHORIZATION)));
-    }
-
+    /** The caller's rate limit and access to the route (a token seen before is one lookup, see {@link Callers}). */
     private void authorize(RelayRoute route, RoutingContext context, String requestId, Caller caller) {
         RateLimiter.Decision decision = limits.take(caller.subject(), context.request());
         if (!decision.allowed()) {
