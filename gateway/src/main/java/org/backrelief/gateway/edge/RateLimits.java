@@ -58,18 +58,13 @@ public class RateLimits {
     }
 
     private Response decide(SecurityIdentity who, HttpServerRequest http, String path) {
-        RateLimiter.Decision decision = take(who, http);
+        RateLimiter.Decision decision = take(subjectOf(who), http);
         if (decision.allowed()) {
             return null;
         }
         return Response.fromResponse(Problems.response(429, "too-many-requests", "Too many requests",
                 refusal(decision), path, List.of()))
                 .header(HttpHeaders.RETRY_AFTER, decision.retryAfterSeconds()).build();
-    }
-
-    /** Takes a token from the caller's bucket (see {@link #take(String, HttpServerRequest)}). */
-    public RateLimiter.Decision take(SecurityIdentity who, HttpServerRequest http) {
-        return take(subjectOf(who), http);
     }
 
     /**
@@ -91,7 +86,7 @@ public class RateLimits {
     }
 
     /** The caller's token subject, or null when anonymous. */
-    public static String subjectOf(SecurityIdentity who) {
+    private static String subjectOf(SecurityIdentity who) {
         if (who == null || who.isAnonymous()) {
             return null;
         }
