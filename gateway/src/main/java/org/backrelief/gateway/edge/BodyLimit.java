@@ -49,14 +49,26 @@ public class BodyLimit {
     }
 
     void rejectOversizedBody(RoutingContext context) {
+        if (!refused(context)) {
+            context.next();
+        }
+    }
+
+    /**
+     * Answers 413 (and closes the connection, the body unread) when the declared Content-Length is over the limit; for
+     * a route that runs ahead of this check (the relay's, {@code relay/RelayRoutes}).
+     *
+     * @return whether the request was refused
+     */
+    public boolean refused(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && parse(length) > maxBodyBytes) {
             // the body is not read: close the connection after answering
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
             problems.send(context, 413, "payload-too-large", "Payload too large", tooLarge(), null);
-            return;
+            return true;
         }
-        context.next();
+        return false;
     }
 
     private static long parse(String length) {

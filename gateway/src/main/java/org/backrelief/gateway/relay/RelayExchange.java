@@ -30,6 +30,7 @@ final class RelayExchange implements Outcome<StreamedAnswer> {
     private static final Logger LOG = Logger.getLogger(RelayExchange.class);
 
     private final RelayRoutes relay;
+    private final RelayTable.Match match;
     private final RelayRoute route;
     private final RoutingContext context;
     private final String requestId;
@@ -37,16 +38,17 @@ final class RelayExchange implements Outcome<StreamedAnswer> {
     private HttpClientResponse streaming;
     private boolean refused;
 
-    RelayExchange(RelayRoutes relay, RelayRoute route, RoutingContext context, String requestId) {
+    RelayExchange(RelayRoutes relay, RelayTable.Match match, RoutingContext context, String requestId) {
         this.relay = relay;
-        this.route = route;
+        this.match = match;
+        this.route = match.route();
         this.context = context;
         this.requestId = requestId;
     }
 
     void start(String subject) {
         HttpServerRequest request = context.request();
-        Function<String, String> values = name -> RelayRoute.USER_ID.equals(name) ? subject : context.pathParam(name);
+        Function<String, String> values = name -> RelayRoute.USER_ID.equals(name) ? subject : match.value(name);
         ForwardedHeaders forwarded = ForwardedHeaders.of(request::getHeader, requestId, relay.passTraceContext());
         BackendCalls.Conditions conditions = new BackendCalls.Conditions(request.getHeader(HttpHeaders.ACCEPT),
                 request.getHeader(HttpHeaders.IF_MATCH), request.getHeader(HttpHeaders.IF_NONE_MATCH),

@@ -28,8 +28,8 @@ import org.backrelief.gateway.backend.Paths;
 import io.vertx.core.http.HttpMethod;
 
 /**
- * The route table: every public route the gateway relays 1:1, one line each. {@link RelayRoutes} builds a Vert.x route
- * and its checks from each line; nothing else is needed to add a route. The dashboard is composed in code
+ * The route table: every public route the gateway relays 1:1, one line each. {@link RelayRoutes} relays every line
+ * through one Vert.x route ({@link RelayTable} finds the line) with its checks; nothing else is needed to add a route. The dashboard is composed in code
  * ({@code dashboard/}) and is not in this table.
  *
  * <p>
@@ -212,10 +212,5 @@ public enum RelayRoute {
     /** Enum constructors cannot read the enum's own static fields: the pattern lives here. */
     private static final class Template {
         static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
-    }
-
-    /** The public path in Vert.x syntax: {@code /api/v1/exercises/:id}. */
-    public String vertxPath() {
-        return Template.PARAMETER.matcher(publicPath).replaceAll(":$1");
     }
 }

@@ -1,14 +1,6 @@
 package org.backrelief.gateway.relay;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,8 +27,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Builds one plain Vert.x route per line of the {@link RelayRoute} table and relays each request on the event loop:
- * no REST layer, no per-route code. Per request, in order:
+ * Relays every line of the {@link RelayRoute} table through one plain Vert.x route on the event loop: no REST layer,
+ * no per-route code, one {@link RelayTable} lookup. Per request, in order:
  * <ol>
  * <li>request id accepted or created, logged (MDC), returned; {@code Cache-Control: no-store} on {@code /api/v1/me};</li>
  * <li>415 unless a body route's Content-Type is JSON (the body stays unread until the checks below passed);</li>
@@ -49,20 +41,33 @@ import io.vertx.ext.web.RoutingContext;
  * backend failure as 502.</li>
  * </ol>
  * A known path with another method is 405 with {@code Allow}; {@code OPTIONS} (not a CORS preflight) is 204 with
- * {@code Allow}. Every error is problem+json. Security headers and CORS
- * come from Quarkus' own filters, which run before these routes.
+ * {@code Allow}. Every error is problem+json. The security headers ({@code quarkus.http.header}) come from Quarkus'
+ * own routes, which run first.
+ * <p>
+ * <b>Ahead of Quarkus' filters.</b> A request without an {@code Origin} header is relayed from a route placed before
+ * Quarkus' CORS filter, its lazy-identity set-up, RESTEasy's failure-handler set-up and the web client's headers:
+ * none of them does anything for such a request (CORS acts on {@code Origin} only, the relay tells its caller from the
+ * token itself, the web client's headers are for its pages), and passing through them cost 91-105 against 74-82 µs of
+ * CPU per catalog list at saturation, a bare Vert.x relay 69-78 µs (BENCHMARKS.md, "Gateway: the relay ahead of
+ * Quarkus' filters"). A request with an {@code Origin} (a browser's cross-origin call) goes through CORS first and is
+ * relayed by the same lookup after it. So {@code quarkus.http.auth.permission} policies do not apply to relayed paths:
+ * their access is the table's {@link RelayRoute.Access} column.
  */
 @ApplicationScoped
 public class RelayRoutes {
 
     private static final Logger LOG = Logger.getLogger(RelayRoutes.class);
+    /** After the security headers (order {@link Integer#MIN_VALUE}), before CORS (-300) and the other filters. */
+    static final int AHEAD_OF_FILTERS = -1000;
     /** After the body limit (-3) and the web client's header handler (-1); before the REST layer. */
     static final int ORDER = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT;
 
+    private final RelayTable table = new RelayTable(RelayRoute.values());
     private final BackendCalls calls;
     private final Callers callers;
     private final RateLimits limits;
     private final ProblemWriter problems;
+    private final BodyLimit bodyLimit;
     private final int retryAfterSeconds;
     private final long maxBodyBytes;
     private final String tooLarge;
@@ -80,6 +85,7 @@ public class RelayRoutes {
         this.callers = callers;
         this.limits = limits;
         this.problems = problems;
+        this.bodyLimit = bodyLimit;
         this.retryAfterSeconds = backends.retryAfterSeconds();
         this.maxBodyBytes = bodyLimit.maxBodyBytes();
         this.tooLarge = bodyLimit.tooLarge();
@@ -87,37 +93,47 @@ public class RelayRoutes {
     }
 
     void install(@Observes Router router) {
-        int order = ORDER;
-        Map<String, Set<HttpMethod>> methods = new LinkedHashMap<>();
-        for (RelayRoute route : matchOrder()) {
-            router.route(route.method(), route.vertxPath()).order(order++).handler(context -> relay(route, context));
-            methods.computeIfAbsent(route.vertxPath(), path -> new LinkedHashSet<>()).add(route.method());
-            if (route.method() == HttpMethod.GET) {
-                // HEAD of every GET, as the REST layer answered it: relayed as HEAD, so the backend sends no body
-                router.route(HttpMethod.HEAD, route.vertxPath()).order(order++).handler(context -> relay(route, context));
-                methods.get(route.vertxPath()).add(HttpMethod.HEAD);
-            }
+        router.route().order(AHEAD_OF_FILTERS).handler(this::ahead);
+        router.route().order(ORDER).handler(this::dispatch);
+    }
+
+    /** A request without {@code Origin}: relayed here, past filters that would do nothing for it (see above). */
+    void ahead(RoutingContext context) {
+        if (context.request().getHeader(HttpHeaders.ORIGIN) != null) {
+            context.next();
+            return;
         }
-        for (Map.Entry<String, Set<HttpMethod>> path : methods.entrySet()) {
-            path.getValue().add(HttpMethod.OPTIONS);
-            String allow = path.getValue().stream().map(HttpMethod::name).collect(Collectors.joining(", "));
+        RelayTable.Match match = table.match(context.request().method(), context.normalizedPath());
+        if (match == null) {
+            context.next();
+        } else if (!bodyLimit.refused(context)) {
+            dispatch(context, match);
+        }
+    }
+
+    /** A request after CORS: relayed if the table has its path. */
+    void dispatch(RoutingContext context) {
+        RelayTable.Match match = table.match(context.request().method(), context.normalizedPath());
+        if (match == null) {
+            context.next();
+        } else {
+            dispatch(context, match);
+        }
+    }
+
+    private void dispatch(RoutingContext context, RelayTable.Match match) {
+        if (match.route() != null) {
+            relay(match, context);
+        } else if (context.request().method() == HttpMethod.OPTIONS) {
             // OPTIONS without CORS (a preflight is answered before, by Quarkus' CORS filter): what may be done here
-            router.route(HttpMethod.OPTIONS, path.getKey()).order(order++).handler(context -> options(context, allow));
-        }
-        for (Map.Entry<String, Set<HttpMethod>> path : methods.entrySet()) {
-            String allow = path.getValue().stream().map(HttpMethod::name).collect(Collectors.joining(", "));
-            router.route(path.getKey()).order(order++).handler(context -> methodNotAllowed(context, allow));
+            options(context, match.allow());
+        } else {
+            methodNotAllowed(context, match.allow());
         }
     }
 
-    /** The table's routes in the order they are matched: a literal segment before a parameter in the same place. */
-    static List<RelayRoute> matchOrder() {
-        List<RelayRoute> routes = new ArrayList<>(List.of(RelayRoute.values()));
-        routes.sort(Comparator.comparingInt(route -> route.parameters().size()));
-        return routes;
-    }
-
-    void relay(RelayRoute route, RoutingContext context) {
+    void relay(RelayTable.Match match, RoutingContext context) {
+        RelayRoute route = match.route();
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
         String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
@@ -134,14 +150,15 @@ public class RelayRoutes {
                 return;
             }
             // the body (if any) stays unread until the checks passed; then it streams to the backend
-            authorize(route, context, requestId, callers.identify(request.getHeader(HttpHeaders.AUTHORIZATION)));
+            authorize(match, context, requestId, callers.identify(request.getHeader(HttpHeaders.AUTHORIZATION)));
         } catch (RuntimeException e) {
             internalError(context, requestId, e);
         }
     }
 
     /** The caller's rate limit and access to the route (a token seen before is one lookup, see {@link Callers}). */
-    private void authorize(RelayRoute route, RoutingContext context, String requestId, Caller caller) {
+    private void authorize(RelayTable.Match match, RoutingContext context, String requestId, Caller caller) {
+        RelayRoute route = match.route();
         RateLimiter.Decision decision = limits.take(caller.subject(), context.request());
         if (!decision.allowed()) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
@@ -159,7 +176,7 @@ public class RelayRoutes {
             problems.send(context, 403, "forbidden", "Forbidden", "Your role does not allow this", requestId);
             return;
         }
-        new RelayExchange(this, route, context, requestId).start(caller.subject());
+        new RelayExchange(this, match, context, requestId).start(caller.subject());
     }
 
     BackendCalls calls() {
