@@ -29,8 +29,8 @@ import io.vertx.core.http.HttpMethod;
 
 /**
  * The route table: every public route the gateway relays 1:1, one line each. {@link RelayRoutes} relays every line
- * through one Vert.x route ({@link RelayTable} finds the line) with its checks; nothing else is needed to add a route. The dashboard is composed in code
- * ({@code dashboard/}) and is not in this table.
+ * with its checks ({@link RelayTable} finds the line); nothing else is needed to add a route. The dashboard is composed
+ * in code ({@code dashboard/}) and is not in this table.
  *
  * <p>
  * Columns: operationId (as in the contract), method, public path, owning backend, the backend's path, who may call,

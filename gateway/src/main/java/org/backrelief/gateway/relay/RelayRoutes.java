@@ -27,8 +27,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Relays every line of the {@link RelayRoute} table through one plain Vert.x route on the event loop: no REST layer,
- * no per-route code, one {@link RelayTable} lookup. Per request, in order:
+ * Relays every line of the {@link RelayRoute} table on the event loop with one {@link RelayTable} lookup, from two
+ * plain Vert.x routes (one ahead of Quarkus' filters, one after them, see below): no REST layer, no per-route code.
+ * Per request, in order:
  * <ol>
  * <li>request id accepted or created, logged (MDC), returned; {@code Cache-Control: no-store} on {@code /api/v1/me};</li>
  * <li>415 unless a body route's Content-Type is JSON (the body stays unread until the checks below passed);</li>
@@ -47,11 +48,11 @@ import io.vertx.ext.web.RoutingContext;
  * <b>Ahead of Quarkus' filters.</b> A request without an {@code Origin} header is relayed from a route placed before
  * Quarkus' CORS filter, its lazy-identity set-up, RESTEasy's failure-handler set-up and the web client's headers:
  * none of them does anything for such a request (CORS acts on {@code Origin} only, the relay tells its caller from the
- * token itself, the web client's headers are for its pages), and passing through them cost 91-105 against 74-82 µs of
- * CPU per catalog list at saturation, a bare Vert.x relay 69-78 µs (BENCHMARKS.md, "Gateway: the relay ahead of
- * Quarkus' filters"). A request with an {@code Origin} (a browser's cross-origin call) goes through CORS first and is
- * relayed by the same lookup after it. So {@code quarkus.http.auth.permission} policies do not apply to relayed paths:
- * their access is the table's {@link RelayRoute.Access} column.
+ * token itself, the web client's headers are for its pages), and passing through them cost 15-25 % of the CPU of a
+ * relayed catalog list at saturation (BENCHMARKS.md, "Gateway: the relay ahead of Quarkus' filters, through one
+ * route"). A request with an {@code Origin} (a browser's cross-origin call) goes through CORS first and is relayed by
+ * the same lookup after it. So {@code quarkus.http.auth.permission} policies do not apply to relayed paths: their
+ * access is the table's {@link RelayRoute.Access} column.
  */
 @ApplicationScoped
 public class RelayRoutes {
@@ -69,8 +70,6 @@ public class RelayRoutes {
     private final ProblemWriter problems;
     private final BodyLimit bodyLimit;
     private final int retryAfterSeconds;
-    private final long maxBodyBytes;
-    private final String tooLarge;
     /*
      * With the OpenTelemetry SDK on, the gateway's own span context is propagated; with it off (the default), the
      * gateway passes the caller's trace context on untouched so the trace stays connected.
@@ -87,18 +86,17 @@ public class RelayRoutes {
         this.problems = problems;
         this.bodyLimit = bodyLimit;
         this.retryAfterSeconds = backends.retryAfterSeconds();
-        this.maxBodyBytes = bodyLimit.maxBodyBytes();
-        this.tooLarge = bodyLimit.tooLarge();
         this.passTraceContext = otelDisabled;
     }
 
+    /** On the application's main router: relayed paths are absolute, not under {@code quarkus.http.root-path}. */
     void install(@Observes Router router) {
-        router.route().order(AHEAD_OF_FILTERS).handler(this::ahead);
-        router.route().order(ORDER).handler(this::dispatch);
+        router.route().order(AHEAD_OF_FILTERS).handler(this::relayWithoutOrigin);
+        router.route().order(ORDER).handler(this::relayAfterFilters);
     }
 
-    /** A request without {@code Origin}: relayed here, past filters that would do nothing for it (see above). */
-    void ahead(RoutingContext context) {
+    /** A request without {@code Origin}: answered here, past filters that would do nothing for it (see above). */
+    void relayWithoutOrigin(RoutingContext context) {
         if (context.request().getHeader(HttpHeaders.ORIGIN) != null) {
             context.next();
             return;
@@ -106,23 +104,25 @@ public class RelayRoutes {
         RelayTable.Match match = table.match(context.request().method(), context.normalizedPath());
         if (match == null) {
             context.next();
-        } else if (!bodyLimit.refused(context)) {
-            dispatch(context, match);
+        } else if (!bodyLimit.refused(context)) { // its route (order -3) comes after this one
+            answer(context, match);
         }
     }
 
-    /** A request after CORS: relayed if the table has its path. */
-    void dispatch(RoutingContext context) {
+    /** A request that went through Quarkus' filters (CORS): answered here if the table has its path. */
+    void relayAfterFilters(RoutingContext context) {
         RelayTable.Match match = table.match(context.request().method(), context.normalizedPath());
         if (match == null) {
             context.next();
         } else {
-            dispatch(context, match);
+            answer(context, match);
         }
     }
 
-    private void dispatch(RoutingContext context, RelayTable.Match match) {
+    private void answer(RoutingContext context, RelayTable.Match match) {
         if (match.route() != null) {
+            // as Vert.x Web names a matched route: the template, for metrics and trace spans (http.route)
+            context.request().routed(match.route().publicPath());
             relay(match, context);
         } else if (context.request().method() == HttpMethod.OPTIONS) {
             // OPTIONS without CORS (a preflight is answered before, by Quarkus' CORS filter): what may be done here
@@ -192,11 +192,11 @@ public class RelayRoutes {
     }
 
     long maxBodyBytes() {
-        return maxBodyBytes;
+        return bodyLimit.maxBodyBytes();
     }
 
     String tooLarge() {
-        return tooLarge;
+        return bodyLimit.tooLarge();
     }
 
     int retryAfterSeconds() {

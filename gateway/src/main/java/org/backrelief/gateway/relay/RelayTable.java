@@ -19,27 +19,27 @@ import io.vertx.core.http.HttpMethod;
  * 18 "405"s), and that iteration was the gateway's top Java method in the profiles (BENCHMARKS.md, issue 12).
  * <p>
  * Matching follows what those routes did: on the router's normalised path (dot segments resolved, repeated slashes
- * collapsed, unreserved characters decoded), one trailing slash optional, case-sensitive; a literal path before a
- * parameter in the same place ({@code /api/v1/me/sessions/next} before {@code /api/v1/me/sessions/{sessionId}}); a
- * parameter is one non-empty segment, percent-decoded ({@code +} stays a plus). A GET route answers HEAD too.
+ * collapsed, unreserved characters decoded), one trailing slash optional, case-sensitive; a parameter is one non-empty
+ * segment, percent-decoded ({@code +} stays a plus). The first path that has the request's method wins, literal paths
+ * before those with parameters and fewer parameters first ({@code /api/v1/me/sessions/next} before
+ * {@code /api/v1/me/sessions/{sessionId}}); only when no path has the method is the first matching path's {@code Allow}
+ * given (405, or 204 to OPTIONS). A GET route answers HEAD too.
  */
 final class RelayTable {
 
     /** What a request names: a route and its parameter values, or only a known path (then 405, or 204 to OPTIONS). */
-    record Match(RelayRoute route, String[] values, String allow) {
+    record Match(RelayRoute route, List<String> values, String allow) {
 
         /** The decoded value of one of the route's path parameters. */
         String value(String name) {
             int index = route.parameters().indexOf(name);
-            return index < 0 ? null : values[index];
+            return index < 0 ? null : values.get(index);
         }
     }
 
-    /** One public path: its routes by method and what {@code Allow} lists. */
-    private record PathEntry(String[] segments, Map<HttpMethod, RelayRoute> routes, String allow) {
+    /** One public path: its segments, how many are parameters, its routes by method and what {@code Allow} lists. */
+    private record PathEntry(String[] segments, int parameters, Map<HttpMethod, RelayRoute> routes, String allow) {
     }
-
-    private static final String[] NO_VALUES = new String[0];
 
     private final Map<String, PathEntry> literal = new HashMap<>();
     /** Paths with parameters, the fewest parameters first. */
@@ -48,7 +48,8 @@ final class RelayTable {
     RelayTable(RelayRoute... routes) {
         Map<String, Map<HttpMethod, RelayRoute>> byPath = new LinkedHashMap<>();
         for (RelayRoute route : routes) {
-            Map<HttpMethod, RelayRoute> methods = byPath.computeIfAbsent(route.publicPath(), p -> new LinkedHashMap<>());
+            Map<HttpMethod, RelayRoute> methods = byPath.computeIfAbsent(route.publicPath(),
+                    path -> new LinkedHashMap<>());
             methods.put(route.method(), route);
             if (route.method() == HttpMethod.GET) {
                 // as the REST layer answered it: relayed as HEAD, so the backend sends no body
@@ -58,14 +59,16 @@ final class RelayTable {
         for (Map.Entry<String, Map<HttpMethod, RelayRoute>> path : byPath.entrySet()) {
             String allow = path.getValue().keySet().stream().map(HttpMethod::name).collect(Collectors.joining(", "))
                     + ", OPTIONS";
-            PathEntry entry = new PathEntry(segments(path.getKey()), Map.copyOf(path.getValue()), allow);
-            if (path.getKey().indexOf('{') < 0) {
+            String[] segments = segments(path.getKey());
+            int parameters = (int) Arrays.stream(segments).filter(RelayTable::isParameter).count();
+            PathEntry entry = new PathEntry(segments, parameters, Map.copyOf(path.getValue()), allow);
+            if (parameters == 0) {
                 literal.put(path.getKey(), entry);
             } else {
                 templated.add(entry);
             }
         }
-        templated.sort(Comparator.comparingLong(entry -> parameterCount(entry.segments())));
+        templated.sort(Comparator.comparingInt(PathEntry::parameters));
     }
 
     /**
@@ -77,33 +80,36 @@ final class RelayTable {
         String path = normalizedPath.length() > 1 && normalizedPath.endsWith("/")
                 ? normalizedPath.substring(0, normalizedPath.length() - 1)
                 : normalizedPath;
-        PathEntry entry = literal.get(path);
-        if (entry != null) {
-            return new Match(entry.routes().get(method), NO_VALUES, entry.allow());
+        PathEntry known = literal.get(path);
+        if (known != null && known.routes().containsKey(method)) {
+            return new Match(known.routes().get(method), List.of(), known.allow());
         }
-        String[] requested = path.split("/", -1);
+        String[] requested = segments(path);
         for (PathEntry candidate : templated) {
-            String[] values = valuesOf(candidate.segments(), requested);
-            if (values != null) {
-                return new Match(candidate.routes().get(method), values, candidate.allow());
+            if (candidate.routes().containsKey(method) || known == null) {
+                List<String> values = valuesOf(candidate, requested);
+                if (values != null) {
+                    if (candidate.routes().containsKey(method)) {
+                        return new Match(candidate.routes().get(method), values, candidate.allow());
+                    }
+                    known = candidate; // the path is known, the method may still be another path's
+                }
             }
         }
-        return null;
+        return known == null ? null : new Match(null, List.of(), known.allow());
     }
 
-    /** The parameters' decoded values if {@code requested} fits the template, else null. */
-    private static String[] valuesOf(String[] template, String[] requested) {
+    /** The parameters' decoded values if {@code requested} fits the path, else null. */
+    private static List<String> valuesOf(PathEntry path, String[] requested) {
+        String[] template = path.segments();
         if (template.length != requested.length) {
             return null;
         }
-        String[] values = new String[(int) parameterCount(template)];
+        String[] values = new String[path.parameters()];
         int next = 0;
         for (int i = 0; i < template.length; i++) {
             if (isParameter(template[i])) {
-                if (requested[i].isEmpty()) {
-                    return null;
-                }
-                String value = decode(requested[i]);
+                String value = requested[i].isEmpty() ? null : decode(requested[i]);
                 if (value == null) {
                     return null;
                 }
@@ -112,7 +118,7 @@ final class RelayTable {
                 return null;
             }
         }
-        return values;
+        return List.of(values);
     }
 
     /** A percent-encoded segment decoded as UTF-8, a plus kept as it is; null if an escape is malformed. */
@@ -133,9 +139,5 @@ final class RelayTable {
 
     private static boolean isParameter(String segment) {
         return segment.startsWith("{") && segment.endsWith("}");
-    }
-
-    private static long parameterCount(String[] segments) {
-        return Arrays.stream(segments).filter(RelayTable::isParameter).count();
     }
 }

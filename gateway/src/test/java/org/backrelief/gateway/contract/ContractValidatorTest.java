@@ -65,6 +65,13 @@ class ContractValidatorTest {
     }
 
     @Test
+    void oneTrailingSlashIsTheSameRouteAsTheGatewayMatchesIt() {
+        assertThat(check("GET", "/api/v1/exercises/bird-cat/", 404, "application/problem+json", PROBLEM)).isEmpty();
+        assertThat(check("GET", "/api/v1/exercises/bird-cat/", 404, "application/json", PROBLEM))
+                .anyMatch(e -> e.contains("content type application/json not declared"));
+    }
+
+    @Test
     void literalPathsWinOverTemplates() {
         // /me/sessions/next is its own route, not session "next": a 400 is not declared there
         assertThat(check("GET", "/api/v1/me/sessions/next", 400, "application/problem+json", PROBLEM))

@@ -26,10 +26,18 @@ class RelayTableTest {
 
     @Test
     void aLiteralSegmentIsMatchedBeforeAParameterInTheSamePlace() {
-        assertThat(table.match(HttpMethod.GET, "/api/v1/me/sessions/next").route()).isEqualTo(RelayRoute.GET_NEXT_SESSION);
+        assertThat(table.match(HttpMethod.GET, "/api/v1/me/sessions/next").route())
+                .isEqualTo(RelayRoute.GET_NEXT_SESSION);
         RelayTable.Match other = table.match(HttpMethod.GET, "/api/v1/me/sessions/s-42");
         assertThat(other.route()).isEqualTo(RelayRoute.GET_SESSION);
         assertThat(other.value("sessionId")).isEqualTo("s-42");
+    }
+
+    @Test
+    void aLiteralSegmentDoesNotHideTheSameNameAsAParameterFurtherOn() {
+        RelayTable.Match completion = table.match(HttpMethod.POST, "/api/v1/me/sessions/next/completion");
+        assertThat(completion.route()).isEqualTo(RelayRoute.COMPLETE_SESSION);
+        assertThat(completion.value("sessionId")).isEqualTo("next");
     }
 
     @Test
@@ -38,7 +46,10 @@ class RelayTableTest {
         assertThat(table.match(HttpMethod.GET, "/api/v1/exercises/%C3%A9").value("id")).isEqualTo("é");
         assertThat(table.match(HttpMethod.GET, "/api/v1/exercises/a+b").value("id")).isEqualTo("a+b");
         assertThat(table.match(HttpMethod.GET, "/api/v1/exercises/a/b")).as("two segments are no id").isNull();
+        // defensive: the router answers 400 to a malformed escape before any route runs
+        assertThat(table.match(HttpMethod.GET, "/api/v1/exercises/%25zz").value("id")).isEqualTo("%zz");
         assertThat(table.match(HttpMethod.GET, "/api/v1/exercises/%zz")).as("a malformed escape").isNull();
+        assertThat(table.match(HttpMethod.GET, "/api/v1/phases//exercises")).as("an empty parameter").isNull();
         RelayTable.Match phase = table.match(HttpMethod.GET, "/api/v1/phases/warm-up/exercises");
         assertThat(phase.route()).isEqualTo(RelayRoute.LIST_PHASE_EXERCISES);
         assertThat(phase.value("phase")).isEqualTo("warm-up");
@@ -62,6 +73,8 @@ class RelayTableTest {
         RelayTable.Match options = table.match(HttpMethod.OPTIONS, "/api/v1/exercises/cat-cow");
         assertThat(options.route()).isNull();
         assertThat(options.allow()).isEqualTo("GET, HEAD, PUT, DELETE, OPTIONS");
-        assertThat(table.match(HttpMethod.GET, "/api/v1/admin/history/rebuild").allow()).isEqualTo("POST, OPTIONS");
+        RelayTable.Match headOfAnAction = table.match(HttpMethod.HEAD, "/api/v1/admin/history/rebuild");
+        assertThat(headOfAnAction.route()).as("HEAD only where there is a GET").isNull();
+        assertThat(headOfAnAction.allow()).isEqualTo("POST, OPTIONS");
     }
 }
